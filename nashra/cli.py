@@ -1,0 +1,82 @@
+"""``nashra-import``: the command behind ``invoke import``.
+
+Prints each written post's path on standard output, one per line; reports sources
+already imported and failures (``path: reason``) on standard error; exits 1 when any
+source failed, 2 on a usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from nashra.errors import SourceError
+from nashra.importer import ImportOptions, import_path
+from nashra.post import LANGUAGES
+
+
+def _date(value: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        message = f"{value!r} is not a date of the form YYYY-MM-DD"
+        raise argparse.ArgumentTypeError(message) from None
+
+
+def _shown(path: Path) -> str:
+    """``path`` relative to the working folder when it lies below it."""
+    if not path.is_absolute():
+        return str(path)
+    relative = os.path.relpath(path)
+    return str(path) if relative.startswith("..") else relative
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of ``nashra-import`` (options as in design.md's contract)."""
+    parser = argparse.ArgumentParser(
+        prog="nashra-import",
+        description="Turn source articles (files or folders) into Markdown posts.",
+    )
+    parser.add_argument("paths", nargs="+", type=Path, metavar="PATH",
+                        help="a source file, or a folder of sources")
+    parser.add_argument("--lang", choices=LANGUAGES, help="language of the source(s)")
+    parser.add_argument("--date", type=_date, help="publication date, YYYY-MM-DD")
+    parser.add_argument("--source-url", help="canonical URL of the source page")
+    parser.add_argument("--force", action="store_true",
+                        help="overwrite an existing post at the same path")
+    parser.add_argument("--content", type=Path, default=Path("content"),
+                        help="content folder to write posts into (default: content)")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the importer; returns the exit status (0 ok, 1 a source failed, 2 usage)."""
+    args = build_parser().parse_args(argv)
+    options = ImportOptions(lang=args.lang, date=args.date,
+                            source_url=args.source_url, force=args.force)
+    failed = 0
+    for path in args.paths:
+        try:
+            results, errors = import_path(path, args.content, options)
+        except SourceError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            failed += 1
+            continue
+        for result in results:
+            if result.status == "unchanged":
+                print(f"already imported: {_shown(result.source)} → {_shown(result.post_path)}",
+                      file=sys.stderr)
+            else:
+                print(_shown(result.post_path))
+        for error in errors:
+            print(f"error: {error}", file=sys.stderr)
+        failed += len(errors)
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

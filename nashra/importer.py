@@ -1,0 +1,247 @@
+"""The importer: source articles in ``seeds/`` become Markdown posts in ``content/``.
+
+A source is read (:mod:`nashra.encoding`), split into its parts
+(:mod:`nashra.sources`), completed with what the editor recorded in the folder's
+``manifest.toml`` and on the command line, and written (:mod:`nashra.markdown_writer`).
+
+Contract (``../shared/design.md``): an existing post is never overwritten without
+``force``; re-importing the same source (same bytes) writes nothing; bad input raises
+:class:`~nashra.errors.SourceError` naming the file and writes nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import logging
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from nashra.arabic import arabic_letter_ratio
+from nashra.encoding import read_source
+from nashra.errors import SourceError
+from nashra.markdown_writer import read_metadata, render_post, write_post_file
+from nashra.post import LANGUAGES, InvalidPost, Post
+from nashra.slugs import slugify
+from nashra.sources import read_copied_text
+
+logger = logging.getLogger(__name__)
+
+#: File, in a folder of sources, holding what editors know that the texts do not say.
+MANIFEST_NAME = "manifest.toml"
+
+#: Keys a manifest entry may have, with the type of their value.
+MANIFEST_FIELDS: dict[str, type | tuple[type, ...]] = {
+    "date": (dt.date, dt.datetime),
+    "lang": str,
+    "outlet": str,
+    "dateline": str,
+    "tags": list,
+    "source_url": str,
+    "translation_key": str,
+}
+
+#: Source file suffixes the importer reads as text copied from a page.
+TEXT_SUFFIXES = frozenset({".txt", ".text"})
+
+#: Share of Arabic letters above which a text is Arabic, below which (1 - it) English.
+LANGUAGE_THRESHOLD = 0.6
+
+
+@dataclass(frozen=True)
+class ImportOptions:
+    """What the editor said on the command line; each overrides the manifest.
+
+    :ivar lang: language code, or ``None`` to take the manifest's or detect it.
+    :ivar date: publication date, or ``None`` to take the manifest's.
+    :ivar source_url: canonical URL of the source, or ``None``.
+    :ivar force: overwrite an existing post of the same path.
+    """
+
+    lang: str | None = None
+    date: dt.date | None = None
+    source_url: str | None = None
+    force: bool = False
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    """The outcome of importing one source.
+
+    :ivar source: the source file.
+    :ivar post_path: the post's path (written, or already there).
+    :ivar status: ``"written"``, ``"overwritten"`` or ``"unchanged"`` (same source
+        imported before; nothing written).
+    """
+
+    source: Path
+    post_path: Path
+    status: str
+
+
+def load_manifest(path: Path) -> dict[str, dict[str, Any]]:
+    """Read and check a ``manifest.toml``: one table per source file name.
+
+    :returns: file name → entry; ``{}`` when the file does not exist.
+    :raises SourceError: invalid TOML, an unknown key, or a value of the wrong type,
+        naming the manifest and the entry.
+    """
+    if not path.exists():
+        return {}
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise SourceError(path, f"invalid manifest: {exc}") from None
+    for name, entry in data.items():
+        if not isinstance(entry, dict):
+            raise SourceError(path, f"entry {name!r} is not a table")
+        for key, value in entry.items():
+            expected = MANIFEST_FIELDS.get(key)
+            if expected is None:
+                raise SourceError(path, f"entry {name!r}: unknown key {key!r} "
+                                        f"(known: {', '.join(MANIFEST_FIELDS)})")
+            if not isinstance(value, expected):
+                raise SourceError(path, f"entry {name!r}: {key} has the wrong type")
+    return data
+
+
+def detect_language(text: str) -> str | None:
+    """Tell Arabic from English by the share of Arabic letters.
+
+    :returns: ``"ar"``, ``"en"``, or ``None`` when the text is mixed or has no letters.
+    """
+    if not any(ch.isalpha() for ch in text):
+        return None
+    ratio = arabic_letter_ratio(text)
+    if ratio >= LANGUAGE_THRESHOLD:
+        return "ar"
+    if ratio <= 1 - LANGUAGE_THRESHOLD and any(ch.isascii() and ch.isalpha() for ch in text):
+        return "en"
+    return None
+
+
+def build_post(source: Path, options: ImportOptions, entry: dict[str, Any]) -> Post:
+    """Read a source file and make its :class:`Post` (nothing is written).
+
+    :param entry: the source's manifest entry (``{}`` when it has none).
+    :raises SourceError: the file cannot be read or parsed, its language is unknown
+        or not one Nashra publishes, it has no date, or the post is invalid.
+    """
+    if source.suffix.lower() not in TEXT_SUFFIXES:
+        raise SourceError(source, f"unsupported source type {source.suffix or '(none)'!r}; "
+                                  f"expected one of {', '.join(sorted(TEXT_SUFFIXES))}")
+    data, text = read_source(source)
+    extracted = read_copied_text(text, source)
+
+    lang = options.lang or entry.get("lang") or detect_language(" ".join(extracted.paragraphs))
+    if lang is None:
+        raise SourceError(source, "cannot tell the language of the text; pass --lang")
+    if lang not in LANGUAGES:
+        raise SourceError(source, f"language {lang!r} is not one Nashra publishes "
+                                  f"({', '.join(LANGUAGES)})")
+    date = options.date or entry.get("date")
+    if date is None:
+        raise SourceError(source, f"no publication date: pass --date or add it to "
+                                  f"{MANIFEST_NAME} in the source's folder")
+
+    slug = slugify(extracted.title)
+    post = Post(
+        title=extracted.title,
+        date=date,
+        lang=lang,
+        slug=slug,
+        paragraphs=extracted.paragraphs,
+        outlet=entry.get("outlet") or extracted.outlet,
+        dateline=entry.get("dateline") or extracted.dateline,
+        source_url=options.source_url or entry.get("source_url", ""),
+        tags=[str(tag).strip() for tag in entry.get("tags", [])],
+        translation_key=entry.get("translation_key", slug),
+        seed=source.name,
+        seed_sha256=hashlib.sha256(data).hexdigest(),
+    )
+    try:
+        post.validate()
+    except InvalidPost as exc:
+        raise SourceError(source, f"invalid post: {exc}") from None
+    return post
+
+
+def import_file(
+    source: Path,
+    content_dir: Path,
+    options: ImportOptions | None = None,
+    entry: dict[str, Any] | None = None,
+) -> ImportResult:
+    """Import one source into ``content_dir``.
+
+    :param entry: the manifest entry; ``None`` to read it from the manifest next to
+        the source.
+    :returns: the outcome; ``"unchanged"`` when the post exists from the same bytes.
+    :raises SourceError: as :func:`build_post`, or the post exists from another
+        source (or was edited) and ``options.force`` is false.
+    """
+    options = options or ImportOptions()
+    if entry is None:
+        entry = load_manifest(source.parent / MANIFEST_NAME).get(source.name, {})
+    post = build_post(source, options, entry)
+    target = content_dir / post.relative_path
+    existed = target.exists()
+    if existed:
+        try:
+            existing = read_metadata(target)
+        except (OSError, UnicodeDecodeError) as exc:
+            raise SourceError(target, f"cannot read the existing post: {exc}") from None
+        if existing.get("seed_sha256") == post.seed_sha256 and not options.force:
+            return ImportResult(source, target, "unchanged")
+        if not options.force:
+            raise SourceError(source, f"a post already exists at {target} from another "
+                                      "source or edited since; pass --force to overwrite it")
+    try:
+        write_post_file(render_post(post), target, overwrite=options.force)
+    except FileExistsError:
+        raise SourceError(source, f"a post appeared at {target} while importing") from None
+    except OSError as exc:
+        raise SourceError(target, f"cannot write: {exc.strerror}") from None
+    status = "overwritten" if existed else "written"
+    logger.info("%s → %s (%s)", source, target, status)
+    return ImportResult(source, target, status)
+
+
+def iter_sources(path: Path) -> list[Path]:
+    """The source files at ``path``: the file itself, or a folder's text files sorted by name.
+
+    :raises SourceError: the path does not exist.
+    """
+    if path.is_dir():
+        return sorted(p for p in path.iterdir()
+                      if p.is_file() and not p.name.startswith(".")
+                      and p.suffix.lower() in TEXT_SUFFIXES)
+    if not path.exists():
+        raise SourceError(path, "no such file or folder")
+    return [path]
+
+
+def import_path(
+    path: Path, content_dir: Path, options: ImportOptions | None = None
+) -> tuple[list[ImportResult], list[SourceError]]:
+    """Import a file or every source in a folder; one bad file never stops the rest.
+
+    :returns: ``(results, errors)``, in source order.
+    :raises SourceError: the path does not exist or its manifest is invalid.
+    """
+    sources = iter_sources(path)
+    manifests: dict[Path, dict[str, dict[str, Any]]] = {}
+    results: list[ImportResult] = []
+    errors: list[SourceError] = []
+    for source in sources:
+        folder = source.parent
+        if folder not in manifests:
+            manifests[folder] = load_manifest(folder / MANIFEST_NAME)
+        try:
+            results.append(import_file(source, content_dir, options,
+                                       manifests[folder].get(source.name, {})))
+        except SourceError as exc:
+            errors.append(exc)
+    return results, errors

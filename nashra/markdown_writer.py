@@ -1,0 +1,108 @@
+"""The Markdown writer: a :class:`~nashra.post.Post` becomes a Pelican Markdown article.
+
+The file starts with Pelican's ``Key: value`` metadata block (the Python-Markdown
+``meta`` extension format), then a blank line, then one paragraph per block.  Body text
+is escaped so that it renders as the same text: no Markdown syntax and no raw HTML in a
+source can reach a page.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import tempfile
+from pathlib import Path
+
+import markdown
+
+from nashra.post import Post
+
+#: Metadata keys in the order they are written.  Pelican lower-cases keys.
+METADATA_ORDER: tuple[str, ...] = (
+    "Title", "Date", "Lang", "Slug", "Translation_key", "Tags", "Source", "Dateline",
+    "Source_url", "Seed", "Seed_sha256",
+)
+
+_INLINE_SPECIALS_RE = re.compile(r"([\\`*_\[\]{}])")
+_ENTITY_RE = re.compile(r"&(?=#?\w+;)")
+_BLOCK_START_RE = re.compile(r"^(#|\+|-|\d+\.)")
+
+
+def _escape_block_start(match: re.Match[str]) -> str:
+    marker = match[1]
+    return f"{marker[:-1]}\\." if marker.endswith(".") else f"\\{marker}"
+
+
+def escape_markdown(text: str) -> str:
+    """Escape one line of plain text so Python-Markdown renders it unchanged.
+
+    Backslash-escapes the inline syntax characters (``\\ ` * _ [ ] { }``), turns
+    ``<`` and ``>`` into entities (so no raw HTML, autolink or blockquote passes),
+    escapes ``&`` where it would start an entity, and escapes a block marker at the
+    start (``#`` heading, ``+``/``-`` list item, ``1.`` ordered list item).  Other
+    text, Arabic included, is left as it is.
+    """
+    text = _ENTITY_RE.sub("&amp;", text)
+    text = _INLINE_SPECIALS_RE.sub(r"\\\1", text)
+    text = text.replace("<", "&lt;").replace(">", "&gt;")
+    return _BLOCK_START_RE.sub(_escape_block_start, text)
+
+
+def render_post(post: Post) -> str:
+    """Return the Markdown text of ``post`` (metadata block, blank line, body).
+
+    :raises nashra.post.InvalidPost: the post does not pass :meth:`Post.validate`.
+    """
+    post.validate()
+    values = {
+        "Title": post.title,
+        "Date": post.date.isoformat(),
+        "Lang": post.lang,
+        "Slug": post.slug,
+        "Translation_key": post.translation_key,
+        "Tags": ", ".join(post.tags),
+        "Source": post.outlet,
+        "Dateline": post.dateline,
+        "Source_url": post.source_url,
+        "Seed": post.seed,
+        "Seed_sha256": post.seed_sha256,
+    }
+    header = "".join(f"{key}: {values[key]}\n" for key in METADATA_ORDER if values[key])
+    body = "\n\n".join(escape_markdown(p.strip()) for p in post.paragraphs if p.strip())
+    return f"{header}\n{body}\n"
+
+
+def read_metadata(path: str | Path) -> dict[str, str]:
+    """Read the metadata block of a Markdown post, keys lower-cased as Pelican does.
+
+    :returns: key → value (several lines of one key joined by a newline).
+    :raises OSError: the file cannot be read.
+    """
+    md = markdown.Markdown(extensions=["meta"])
+    md.convert(Path(path).read_text(encoding="utf-8"))
+    return {key: "\n".join(values) for key, values in md.Meta.items()}
+
+
+def write_post_file(text: str, target: Path, *, overwrite: bool = False) -> None:
+    """Write ``text`` to ``target`` atomically: readers never see half a file.
+
+    The text goes to a temporary file in the target's folder first, then is linked
+    (no overwrite) or renamed (overwrite) into place.
+
+    :param overwrite: replace an existing file; without it an existing file is kept.
+    :raises FileExistsError: ``target`` exists and ``overwrite`` is false.
+    :raises OSError: the folder cannot be created or written.
+    """
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp_name = tempfile.mkstemp(prefix=".", suffix=".tmp", dir=target.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+        if overwrite:
+            os.replace(tmp_name, target)
+        else:
+            os.link(tmp_name, target)
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp_name)

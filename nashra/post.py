@@ -1,0 +1,71 @@
+"""The Post model: one news story in one language, as the importer produces it."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+#: Languages Nashra publishes, as BCP 47 primary language subtags.
+LANGUAGES: tuple[str, ...] = ("ar", "en")
+
+
+class InvalidPost(ValueError):
+    """A Post whose fields break a rule of :meth:`Post.validate`."""
+
+
+@dataclass
+class Post:
+    """One story, ready to be written as a Pelican Markdown article.
+
+    :ivar title: headline, plain text (not HTML, not Markdown).
+    :ivar date: publication date (``datetime.date``, or ``datetime.datetime`` with zone).
+    :ivar lang: one of :data:`LANGUAGES`.
+    :ivar slug: URL slug (see :func:`nashra.slugs.slugify`).
+    :ivar paragraphs: body paragraphs, plain text, in reading order.
+    :ivar outlet: the outlet that published the source (journalism's "source").
+    :ivar dateline: place the story was filed from, or ``""``.
+    :ivar source_url: canonical URL of the source page, or ``""``.
+    :ivar tags: tag names in the post's language.
+    :ivar translation_key: shared by a story and its translations.
+    :ivar seed: file name of the source in ``seeds/``, or ``""``.
+    :ivar seed_sha256: hex SHA-256 of the source's bytes, for idempotent re-import.
+    """
+
+    title: str
+    date: dt.date
+    lang: str
+    slug: str
+    paragraphs: list[str]
+    outlet: str = ""
+    dateline: str = ""
+    source_url: str = ""
+    tags: list[str] = field(default_factory=list)
+    translation_key: str = ""
+    seed: str = ""
+    seed_sha256: str = ""
+
+    def validate(self) -> None:
+        """Check the fields.
+
+        :raises InvalidPost: empty title or body, unknown language, empty slug,
+            a newline in a one-line field, or a tag containing a comma.
+        """
+        if not self.title.strip():
+            raise InvalidPost("no title")
+        if self.lang not in LANGUAGES:
+            raise InvalidPost(f"language {self.lang!r} is not one of {', '.join(LANGUAGES)}")
+        if not self.slug:
+            raise InvalidPost("empty slug")
+        if not any(p.strip() for p in self.paragraphs):
+            raise InvalidPost("no body text")
+        for name in ("title", "outlet", "dateline", "source_url", "translation_key", "slug"):
+            if "\n" in getattr(self, name):
+                raise InvalidPost(f"{name} spans several lines")
+        for tag in self.tags:
+            if "," in tag or "،" in tag or not tag.strip():
+                raise InvalidPost(f"tag {tag!r} is empty or contains a comma")
+
+    @property
+    def relative_path(self) -> str:
+        """Path of the post below ``content/``: ``{lang}/{yyyy}/{slug}.md``."""
+        return f"{self.lang}/{self.date:%Y}/{self.slug}.md"

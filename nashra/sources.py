@@ -1,0 +1,104 @@
+"""Source readers: turn the text of a source article into its parts.
+
+For now one reader: text copied from a web page (``.txt``), one paragraph a line, with
+the page's chrome mixed in.  See :mod:`nashra.chrome` for the chrome rules.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from nashra.chrome import (
+    MIN_HEADLINE_WORDS,
+    MIN_TRAILING_WORDS,
+    is_chrome_phrase,
+    is_short_line,
+    word_count,
+)
+from nashra.errors import SourceError
+
+#: Most words an "outlet – dateline" line has.
+MAX_CREDIT_WORDS = 8
+
+#: "Outlet – Dateline": the two parts around one spaced dash or bar.
+_CREDIT_RE = re.compile(r"^(?P<outlet>[^–—|]+?)\s+[-–—|]\s+(?P<dateline>[^–—|]+)$")
+
+
+@dataclass
+class Extracted:
+    """What a source reader found in a source article.
+
+    :ivar title: the headline.
+    :ivar paragraphs: body paragraphs in reading order, text as in the source.
+    :ivar outlet: the outlet named in the credit line, or ``""``.
+    :ivar dateline: the dateline named in the credit line, or ``""``.
+    :ivar dropped: the lines recognised as chrome, in order (for reports and tests).
+    """
+
+    title: str
+    paragraphs: list[str]
+    outlet: str = ""
+    dateline: str = ""
+    dropped: list[str] = field(default_factory=list)
+
+
+def parse_credit_line(line: str) -> tuple[str, str] | None:
+    """Split an ``outlet – dateline`` line (``"مرصد مينا – روسيا"``).
+
+    :returns: ``(outlet, dateline)``, or ``None`` when the line is not one: too long,
+        ending like a sentence, or without exactly one spaced dash (-, –, —) or bar.
+    """
+    if word_count(line) > MAX_CREDIT_WORDS or not is_short_line(line, MAX_CREDIT_WORDS + 1):
+        return None
+    match = _CREDIT_RE.match(line.strip())
+    if not match:
+        return None
+    return match["outlet"].strip(), match["dateline"].strip()
+
+
+def read_copied_text(text: str, path: str | Path) -> Extracted:
+    """Read text copied from a news page: headline, credit line, body; drop chrome.
+
+    Rules, in order: every line that is a known chrome phrase is dropped; lines shorter
+    than a headline (:data:`~nashra.chrome.MIN_HEADLINE_WORDS`) before the first
+    headline-length line are dropped; that line is the title; a short
+    ``outlet – dateline`` line right after it becomes metadata; short trailing lines
+    that do not end a sentence are dropped; every other line is a paragraph.
+
+    :param text: decoded text (see :func:`nashra.encoding.decode_source`).
+    :param path: the source's path, for error messages.
+    :raises SourceError: no headline, or no body paragraph after it, naming the line.
+    """
+    lines = [(number, line.strip()) for number, line in enumerate(text.split("\n"), 1)]
+    lines = [(number, line) for number, line in lines if line]
+    dropped: list[str] = []
+    kept: list[tuple[int, str]] = []
+    for number, line in lines:
+        (dropped if is_chrome_phrase(line) else kept).append((number, line))
+
+    while kept and is_short_line(kept[0][1], MIN_HEADLINE_WORDS):
+        dropped.append(kept.pop(0)[1])
+    if not kept:
+        raise SourceError(path, "no headline found (no line of "
+                                f"{MIN_HEADLINE_WORDS} words or more)")
+    title_line, title = kept.pop(0)
+
+    outlet = dateline = ""
+    if kept and (credit := parse_credit_line(kept[0][1])):
+        outlet, dateline = credit
+        kept.pop(0)
+
+    while kept and is_short_line(kept[-1][1], MIN_TRAILING_WORDS):
+        dropped.append(kept.pop()[1])
+    if not kept:
+        raise SourceError(path, "no body text after the headline", line=title_line)
+
+    return Extracted(
+        title=title,
+        paragraphs=[line for _, line in kept],
+        outlet=outlet,
+        dateline=dateline,
+        dropped=dropped,
+    )

@@ -1,0 +1,19 @@
+"""nashra_site: the Pelican glue that makes one Pelican run build one Nashra edition.
+
+``register()`` connects the handlers of :mod:`.editions` (which articles belong to the
+edition, validation, the front door's data), :mod:`.i18n` (gettext catalogs and Babel
+dates in templates) and :mod:`.feeds` (language of the feeds).
+"""
+
+from pelican import signals
+
+from . import editions, feeds, i18n
+
+
+def register() -> None:
+    """Connect the plugin's handlers to Pelican's signals."""
+    signals.content_object_init.connect(editions.default_translation_key)
+    signals.article_generator_pretaxonomy.connect(editions.split_edition)
+    signals.page_generator_finalized.connect(editions.check_pages)
+    signals.generator_init.connect(i18n.install_template_helpers)
+    signals.feed_generated.connect(feeds.declare_language)

@@ -1,0 +1,106 @@
+"""One Pelican run, one edition: keep the edition's articles, check every post's language.
+
+Each run reads all content (both languages) so that Pelican links every article to
+its translations (``ARTICLE_TRANSLATION_ID``); then, before tags, categories and
+archives are computed (``article_generator_pretaxonomy``), only the articles in the
+run's language (``DEFAULT_LANG``) are kept for writing.  Articles of the other
+languages stay reachable through ``article.translations`` for the language switcher,
+and in ``EDITION_ARTICLES`` for the bilingual front door.
+"""
+
+from __future__ import annotations
+
+import os
+
+from pelican.utils import order_content
+
+from . import settings as plugin_settings
+
+#: The generator lists that hold articles, in Pelican 4.12's ArticlesGenerator.
+_ORIGINAL_LISTS = ("articles", "drafts", "hidden_articles")
+_TRANSLATION_LISTS = ("translations", "drafts_translations", "hidden_translations")
+
+
+class InvalidContent(ValueError):
+    """A post that must fail the build; the message names its source file."""
+
+
+def default_translation_key(instance) -> None:
+    """``content_object_init`` handler: give posts without ``Translation_key:`` their own.
+
+    Pelican raises ``AttributeError`` when an item lacks the ``ARTICLE_TRANSLATION_ID``
+    attribute.  The default is unique per source file, so such a post has no
+    translation.  Setting it here is safe with Pelican's content cache: the attribute
+    is part of the cached object.
+    """
+    if not hasattr(instance, "translation_key") and instance.source_path:
+        instance.translation_key = "source:" + os.path.normpath(instance.source_path)
+
+
+def check_language(item, settings: dict) -> None:
+    """Check that ``item.lang`` is an edition and matches its ``content/{lang}/`` folder.
+
+    :raises InvalidContent: naming the file, the language and the known editions.
+    """
+    editions = settings["EDITIONS"]
+    if item.lang not in editions:
+        raise InvalidContent(
+            f"{item.source_path}: Lang: {item.lang!r} is not an edition "
+            f"(known: {', '.join(editions)})"
+        )
+    relative = os.path.relpath(item.source_path, settings["PATH"])
+    folder = relative.split(os.sep, 1)[0]
+    if folder in editions and folder != item.lang:
+        raise InvalidContent(
+            f"{item.source_path}: Lang: {item.lang!r} but the file is in the "
+            f"{folder!r} edition's folder"
+        )
+
+
+def split_edition(generator) -> None:
+    """``article_generator_pretaxonomy`` handler: keep the run's edition only.
+
+    Puts ``EDITION_ARTICLES`` (language → published articles, newest first, at most
+    ``NASHRA_FRONT_DOOR_ITEMS`` each) in the context for the front door.
+
+    :raises InvalidContent: a post of any status has an unknown language.
+    """
+    settings = generator.settings
+    edition = settings["DEFAULT_LANG"]
+    for name in _ORIGINAL_LISTS + _TRANSLATION_LISTS:
+        for item in getattr(generator, name):
+            check_language(item, settings)
+
+    published = generator.articles + generator.translations
+    limit = plugin_settings.get(settings, "NASHRA_FRONT_DOOR_ITEMS")
+    generator.context["EDITION_ARTICLES"] = {
+        lang: sorted((a for a in published if a.lang == lang),
+                     key=lambda a: a.date, reverse=True)[:limit]
+        for lang in settings["EDITIONS"]
+    }
+
+    for originals, translations in zip(_ORIGINAL_LISTS, _TRANSLATION_LISTS, strict=True):
+        items = getattr(generator, originals) + getattr(generator, translations)
+        kept = [item for item in items if item.lang == edition]
+        setattr(generator, originals, order_content(kept, settings["ARTICLE_ORDER_BY"]))
+        setattr(generator, translations, [])
+
+
+def check_pages(generator) -> None:
+    """``page_generator_finalized`` handler: check pages' languages, keep the edition's.
+
+    :raises InvalidContent: a page has an unknown language.
+    """
+    settings = generator.settings
+    edition = settings["DEFAULT_LANG"]
+    for originals, translations in (("pages", "translations"),
+                                    ("hidden_pages", "hidden_translations"),
+                                    ("draft_pages", "draft_translations")):
+        items = getattr(generator, originals) + getattr(generator, translations)
+        for item in items:
+            check_language(item, settings)
+        kept = order_content([item for item in items if item.lang == edition],
+                             settings["PAGE_ORDER_BY"])
+        setattr(generator, originals, kept)
+        setattr(generator, translations, [])
+        generator.context[originals] = kept

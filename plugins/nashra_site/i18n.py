@@ -1,0 +1,80 @@
+"""Templates in the edition's language: gettext catalogs and Babel dates.
+
+Every visible string of the theme goes through gettext (``{{ _("Tags") }}``); the
+catalogs are ``theme/translations/{lang}/LC_MESSAGES/messages.po``, compiled in memory
+at build time so no generated ``.mo`` file is kept.  Dates go through Babel with the
+edition's locale (:mod:`nashra.dates`), never through the process locale.
+"""
+
+from __future__ import annotations
+
+import functools
+import io
+import os
+
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+from babel.support import NullTranslations, Translations
+
+from nashra.dates import format_date, format_month, format_year, text_direction
+
+from . import settings as plugin_settings
+
+
+@functools.cache
+def load_catalog(theme_path: str, catalog_dir: str, domain: str, lang: str):
+    """The theme's compiled catalog for ``lang``; ``NullTranslations`` when it has none.
+
+    :raises babel.messages.pofile.PoFileError: the catalog does not parse.
+    """
+    po_path = os.path.join(theme_path, catalog_dir, lang, "LC_MESSAGES", f"{domain}.po")
+    if not os.path.exists(po_path):
+        return NullTranslations()
+    with open(po_path, "rb") as handle:
+        catalog = read_po(handle, locale=lang, abort_invalid=True)
+    buffer = io.BytesIO()
+    write_mo(buffer, catalog)
+    buffer.seek(0)
+    return Translations(fp=buffer, domain=domain)
+
+
+def edition_info(settings: dict, lang: str) -> dict:
+    """What templates know of an edition: ``lang``, ``dir``, ``locale``, ``name``,
+    ``sitename``, ``subtitle``, ``home_url`` (site-relative, e.g. ``ar/``)."""
+    edition = settings["EDITIONS"][lang]
+    return {
+        **edition,
+        "lang": lang,
+        "dir": text_direction(edition["locale"]),
+        "home_url": f"{lang}/",
+    }
+
+
+def install_template_helpers(generator) -> None:
+    """``generator_init`` handler: gettext, Babel date filters and edition globals.
+
+    Filters: ``nashra_date`` (a date, CLDR long form), ``nashra_period`` (an archive's
+    ``period_num``: ``(year,)`` or ``(year, month)``).  Globals: ``edition`` (this run's
+    edition, see :func:`edition_info`) and ``editions`` (all of them, in order).
+    """
+    settings = generator.settings
+    lang = settings["DEFAULT_LANG"]
+    locale = settings["EDITIONS"][lang]["locale"]
+    env = generator.env
+    env.add_extension("jinja2.ext.i18n")
+    env.install_gettext_translations(
+        load_catalog(settings["THEME"],
+                     plugin_settings.get(settings, "NASHRA_CATALOG_DIR"),
+                     plugin_settings.get(settings, "NASHRA_CATALOG_DOMAIN"), lang),
+        newstyle=True,
+    )
+
+    def period(period_num: tuple[int, ...]) -> str:
+        if len(period_num) == 1:
+            return format_year(period_num[0], locale)
+        return format_month(period_num[0], period_num[1], locale)
+
+    env.filters["nashra_date"] = functools.partial(format_date, locale=locale)
+    env.filters["nashra_period"] = period
+    env.globals["edition"] = edition_info(settings, lang)
+    env.globals["editions"] = [edition_info(settings, code) for code in settings["EDITIONS"]]
