@@ -37,7 +37,10 @@ _E = EDITION
 AUTHOR = "Nashra"
 SITENAME = EDITIONS[_E]["sitename"]
 SITESUBTITLE = EDITIONS[_E]["subtitle"]
-SITEURL = ""
+# Pages link relatively (RELATIVE_URLS); feeds, which need absolute links
+# (RFC 4287 §4.2.7), take SITEURL: in development, the address of `invoke serve`.
+SITEURL = "http://localhost:8000"
+FEED_DOMAIN = SITEURL
 RELATIVE_URLS = True
 DEFAULT_LANG = _E
 TIMEZONE = "UTC"

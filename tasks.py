@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
+import tempfile
+import time
 from pathlib import Path
 
 from invoke import Exit, task
@@ -52,36 +55,66 @@ def import_(c, path, lang=None, date=None, source_url=None, force=False, content
         raise Exit(code=status)
 
 
+#: A Pelican log record (rich's layout, one record a line at LOG_COLUMNS): level, message.
+_RECORD_RE = re.compile(r"\b(ERROR|CRITICAL)\s+(.+?)\s{2,}\S+\.py:\d+\s*$")
+LOG_COLUMNS = "400"
+
+
+def _swap_into_place(staging: Path, output: Path) -> None:
+    """Replace ``output`` by ``staging`` with two renames, so no half-built site is left."""
+    old = output.with_name(output.name + ".old")
+    shutil.rmtree(old, ignore_errors=True)
+    if output.exists():
+        output.rename(old)
+    staging.rename(output)
+    shutil.rmtree(old, ignore_errors=True)
+
+
 @task(help={
     "production": "use publishconf.py: absolute URLs, no drafts",
     "output": "output folder (default: output)",
     "content": "content folder (default: content)",
+    "verbose": "print Pelican's whole log",
 })
-def build(c, production=False, output="output", content="content"):
+def build(c, production=False, output="output", content="content", verbose=False):
     """Build every edition (one Pelican process each, in parallel) and the front door.
 
-    Fails, naming the post, when any post cannot be read or is invalid.
+    The site is built in a staging folder next to ``output`` and moved into place only
+    when every edition succeeded.  Fails, naming the post, when any post cannot be read
+    or is invalid (Pelican's ``--fatal errors``).
     """
     output_path, content_path = Path(output).resolve(), Path(content).resolve()
-    output_path.mkdir(parents=True, exist_ok=True)
+    output_path.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{output_path.name}-", dir=output_path.parent))
+    started = time.perf_counter()
     runs = {}
     for edition in _editions():
-        env = {**os.environ, "NASHRA_EDITION": edition, "PYTHONIOENCODING": "utf-8"}
+        env = {**os.environ, "NASHRA_EDITION": edition, "PYTHONIOENCODING": "utf-8",
+               "COLUMNS": LOG_COLUMNS}
         runs[edition] = subprocess.Popen(
-            _pelican_command(SETTINGS[production], content_path, output_path),
+            _pelican_command(SETTINGS[production], content_path, staging),
             cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
         )
-    failed = []
+    errors: dict[str, None] = {}
     for edition, process in runs.items():
         log, _ = process.communicate()
-        for line in log.splitlines():
-            print(f"[{edition}] {line}")
+        if verbose or process.returncode:
+            for line in log.splitlines():
+                print(f"[{edition}] {line.rstrip()}")
         if process.returncode:
-            failed.append(edition)
-    if failed:
-        raise Exit(f"build failed for edition(s) {', '.join(failed)}: see the messages above",
-                   code=1)
-    print(f"built {', '.join(runs)} into {output_path}")
+            records = [m.groups() for m in map(_RECORD_RE.search, log.splitlines()) if m]
+            # Pelican's --fatal turns the first ERROR into a CRITICAL "RuntimeError";
+            # the ERROR says what went wrong, a lone CRITICAL is an uncaught exception.
+            found = ([msg for level, msg in records if level == "ERROR"]
+                     or [msg for level, msg in records])
+            errors.update(dict.fromkeys(found or [f"the {edition} edition failed"]))
+    if errors:
+        shutil.rmtree(staging, ignore_errors=True)
+        for message in errors:
+            print(f"error: {message}", file=sys.stderr)
+        raise Exit(f"build failed; {output_path} is unchanged", code=1)
+    _swap_into_place(staging, output_path)
+    print(f"built {', '.join(runs)} into {output_path} in {time.perf_counter() - started:.1f} s")
 
 
 @task(help={"port": "port to serve on (default 8000)"})

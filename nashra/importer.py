@@ -179,8 +179,8 @@ def import_file(
     :param entry: the manifest entry; ``None`` to read it from the manifest next to
         the source.
     :returns: the outcome; ``"unchanged"`` when the post exists from the same bytes.
-    :raises SourceError: as :func:`build_post`, or the post exists from another
-        source (or was edited) and ``options.force`` is false.
+    :raises SourceError: as :func:`build_post`, or a post from another source
+        exists at the same path and ``options.force`` is false.
     """
     options = options or ImportOptions()
     if entry is None:
@@ -197,7 +197,7 @@ def import_file(
             return ImportResult(source, target, "unchanged")
         if not options.force:
             raise SourceError(source, f"a post already exists at {target} from another "
-                                      "source or edited since; pass --force to overwrite it")
+                                      "source; pass --force to overwrite it")
     try:
         write_post_file(render_post(post), target, overwrite=options.force)
     except FileExistsError:

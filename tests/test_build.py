@@ -1,0 +1,184 @@
+"""Build the bundled content and read the site back, as readers and feed readers do."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import feedparser
+import pytest
+from conftest import (
+    PRODUCTION_SITEURL,
+    ROOT,
+    article_pages,
+    build_site,
+    invoke,
+    page_file,
+    resolve,
+    soup,
+)
+
+EDITIONS = {"ar": "rtl", "en": "ltr"}
+MONTH_HEADINGS = {"ar": "ديسمبر 2021", "en": "December 2021"}
+TAGS = {"ar": {"روسيا", "الولايات المتحدة", "الناتو", "أوكرانيا"},
+        "en": {"Russia", "United States", "NATO", "Ukraine"}}
+
+
+def the_article(site: Path, lang: str) -> Path:
+    pages = article_pages(site, lang)
+    assert len(pages) == 1, pages
+    return pages[0]
+
+
+@pytest.mark.parametrize("lang", EDITIONS)
+def test_article_page_language_direction_and_url(site, lang):
+    page = the_article(site, lang)
+    assert re.fullmatch(rf"{lang}/2021/12/[^/]+/index\.html", page.relative_to(site).as_posix())
+    html = soup(page).html
+    assert html["lang"] == lang
+    assert html["dir"] == EDITIONS[lang]
+    assert soup(page).find("article", class_="article").h1.get_text(strip=True)
+
+
+def test_language_switcher_links_translations_both_ways(site):
+    ar, en = the_article(site, "ar"), the_article(site, "en")
+    for page, counterpart in ((ar, en), (en, ar)):
+        links = soup(page).select(".language-switcher a.translation-link")
+        assert len(links) == 1
+        target = resolve(site, page, links[0]["href"])
+        assert target == counterpart
+        assert links[0]["hreflang"] == soup(target).html["lang"]
+
+
+@pytest.mark.parametrize("lang", EDITIONS)
+def test_every_link_on_article_page_resolves(site, lang):
+    page = the_article(site, lang)
+    for anchor in soup(page).find_all("a", href=True):
+        if anchor["href"].startswith("#"):
+            continue
+        assert resolve(site, page, anchor["href"]).is_file(), anchor["href"]
+
+
+@pytest.mark.parametrize("lang", EDITIONS)
+def test_tag_links_resolve_to_pages_listing_the_article(site, lang):
+    page = the_article(site, lang)
+    title = soup(page).find("article").h1.get_text(strip=True)
+    tags = soup(page).select("ul.tags a[rel=tag]")
+    assert {a.get_text(strip=True) for a in tags} == TAGS[lang]
+    for anchor in tags:
+        tag_page = resolve(site, page, anchor["href"])
+        assert tag_page.is_file()
+        assert tag_page.relative_to(site).parts[0] == lang
+        listed = [a.get_text(strip=True) for a in soup(tag_page).select(".article-list h2 a")]
+        assert listed == [title]
+    tags_index = page_file(site, f"{lang}/tags/")
+    assert {a.get_text(strip=True) for a in soup(tags_index).select(".tag-index a")} == TAGS[lang]
+
+
+@pytest.mark.parametrize("lang", EDITIONS)
+def test_year_and_month_archives_list_the_article(site, lang):
+    page = the_article(site, lang)
+    title = soup(page).find("article").h1.get_text(strip=True)
+    for url, heading in ((f"{lang}/2021/", "2021"), (f"{lang}/2021/12/", MONTH_HEADINGS[lang])):
+        archive = soup(page_file(site, url))
+        assert heading in archive.h1.get_text()
+        links = archive.select(".article-list h2 a")
+        assert [a.get_text(strip=True) for a in links] == [title]
+        assert resolve(site, page_file(site, url), links[0]["href"]) == page
+
+
+@pytest.mark.parametrize("lang", EDITIONS)
+def test_every_page_announces_its_edition_feeds(site, lang):
+    pages = sorted((site / lang).rglob("index.html"))
+    assert len(pages) >= 10
+    for page in pages:
+        links = soup(page).select('head link[rel=alternate][type^="application/"]')
+        types = {link["type"] for link in links}
+        assert types == {"application/atom+xml", "application/rss+xml"}, page
+        for link in links:
+            assert resolve(site, page, link["href"]).relative_to(site).parts[:2] == (lang,
+                                                                                    "feeds")
+
+
+def test_front_door_lists_both_editions(site):
+    door = soup(site / "index.html")
+    sections = door.select("section.edition")
+    assert [(s["lang"], s["dir"]) for s in sections] == list(EDITIONS.items())
+    for section in sections:
+        links = section.select(".article-list a")
+        assert len(links) == 1
+        target = resolve(site, site / "index.html", links[0]["href"])
+        assert target == the_article(site, section["lang"])
+
+
+def test_arabic_interface_strings_come_from_the_catalog(site):
+    page = soup(the_article(site, "ar"))
+    nav = [a.get_text(strip=True) for a in page.select(".site-nav a")]
+    assert nav == ["الأحدث", "الوسوم", "الأرشيف", "الخلاصة"]
+    assert "ديسمبر" in page.find("time", class_="published").get_text()
+
+
+def test_theme_css_uses_logical_properties_only():
+    css = (ROOT / "theme" / "static" / "css" / "nashra.css").read_text(encoding="utf-8")
+    physical = re.findall(r"(?:margin|padding|border)-(?:left|right)|\b(?:left|right)\s*:"
+                          r"|text-align\s*:\s*(?:left|right)|float\s*:\s*(?:left|right)", css)
+    assert physical == []
+
+
+def read_feeds(output: Path, lang: str) -> list:
+    paths = sorted((output / lang / "feeds").glob("*.xml"))
+    assert {p.name for p in paths} == {"atom.xml", "rss.xml"}
+    return [feedparser.parse(p.read_bytes()) for p in paths]
+
+
+@pytest.mark.parametrize("lang", EDITIONS)
+def test_feeds_parse_and_hold_one_language(site, lang):
+    for feed in read_feeds(site, lang):
+        assert feed.bozo == 0, feed.get("bozo_exception")
+        assert feed.feed.language == lang
+        assert feed.feed.get("subtitle") or feed.feed.get("description")
+        assert len(feed.entries) == 1
+        for entry in feed.entries:
+            assert f"/{lang}/" in entry.link
+            assert entry.link.split("/")[3] == lang
+
+
+@pytest.mark.parametrize("lang", EDITIONS)
+def test_production_feeds_and_pages_use_absolute_links(production_site, lang):
+    for feed in read_feeds(production_site, lang):
+        assert feed.bozo == 0, feed.get("bozo_exception")
+        assert feed.feed.link.startswith(PRODUCTION_SITEURL + "/")
+        self_links = [link.href for link in feed.feed.links if link.rel == "self"]
+        for href in self_links:
+            assert href.startswith(f"{PRODUCTION_SITEURL}/{lang}/feeds/")
+        for entry in feed.entries:
+            assert entry.link.startswith(f"{PRODUCTION_SITEURL}/{lang}/2021/12/")
+    page = the_article(production_site, lang)
+    for link in soup(page).select("head link[href], .language-switcher a, ul.tags a"):
+        assert link["href"].startswith(PRODUCTION_SITEURL + "/"), link
+
+
+@pytest.mark.parametrize("post, expected", [
+    ("Title: Bad\nDate: 2021-12-29\nLang: fr\n\nBonjour.\n", "'fr' is not an edition"),
+    ("Title: No date\nLang: en\n\nHello.\n", "'date'"),
+    ("Date: 2021-12-29\nLang: en\n\nHello.\n", "'title'"),
+    ("Title: Bad date\nDate: 2021-13-45\nLang: en\n\nHello.\n", "bad.md"),
+    ("Title: Wrong folder\nDate: 2021-12-29\nLang: ar\n\nHello.\n", "folder"),
+])
+@pytest.mark.parametrize("production", [False, True])
+def test_build_fails_naming_invalid_post_and_keeps_output(tmp_path, post, expected, production):
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content", content)
+    output = build_site(tmp_path / "output", content=content)
+    before = {p: p.read_bytes() for p in output.rglob("*") if p.is_file()}
+    bad = content / "en" / "2021" / "bad.md"
+    bad.write_text(post, encoding="utf-8")
+    result = invoke("build", "--content", str(content), "--output", str(output),
+                    *(["--production"] if production else []))
+    assert result.returncode != 0
+    errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]
+    assert errors and all(str(bad.relative_to(content)) in e for e in errors), result.stderr
+    assert any(expected in e for e in errors), errors
+    assert {p: p.read_bytes() for p in output.rglob("*") if p.is_file()} == before
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".output")]

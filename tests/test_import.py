@@ -1,0 +1,221 @@
+"""The importer on the real seed and on bad input, through the commands editors use."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+import markdown
+import pytest
+from bs4 import BeautifulSoup
+from conftest import ROOT, SEED, invoke, run
+
+from nashra.markdown_writer import escape_markdown, read_metadata
+from nashra.slugs import slugify
+from nashra.sources import read_copied_text
+
+#: The seed's eleven body paragraphs, by their first words, in order.
+SEED_PARAGRAPH_OPENINGS = [
+    "قال وزير الخارجية الروسي، سيرغي لافروف",
+    "لافروف أضاف في تصريحات نقلتها وسائل إعلام روسية",
+    "يشار أن روسيا والولايات المتحدة ستجريان مفاوضات",
+    "وكانت روسيا قد اقترحت في وقت سابق",
+    "وتهدف هذه الاقتراحات إلى تكثيف التنسيق",
+    "بالمقابل قال متحدث باسم مجلس الأمن القومي الأمريكي",
+    "وأوضح المتحدث أنه “عندما سنجلس لنتحاور",
+    "مسؤول كبير في الإدارة الأمريكية صرح",
+    "من جانبه، أكد نائب وزير الخارجية الروسي سيرغي ريابكوف",
+    "ويصر الكرملين على أن الغرب وحلف الأطلسي",
+    "ومن المزمع أن يشكل الملف الأوكراني محور المحادثات",
+]
+#: The seed's site chrome: tracking token, ticker label, buttons, widget headings.
+SEED_CHROME = ["fbpx", "أخر الأخبار", "اظهر المزيد", "مقالات ذات صلة", "زر الذهاب إلى الأعلى"]
+SEED_TITLE = "لافروف يستبق الاجتماع الأمريكي الروسي.. لن نقدم تنازلات من طرف واحد"
+
+
+def import_seed(content: Path, *extra: str, source: Path = SEED):
+    return run("-m", "nashra.cli", str(source), "--content", str(content), *extra)
+
+
+def body_paragraphs(post: Path) -> list[str]:
+    """The post's body as readers will see it: Markdown → HTML → paragraph texts."""
+    html = markdown.Markdown(extensions=["meta"]).convert(post.read_text(encoding="utf-8"))
+    return [p.get_text() for p in BeautifulSoup(html, "html.parser").find_all("p")]
+
+
+@pytest.fixture
+def imported(tmp_path) -> Path:
+    result = import_seed(tmp_path)
+    assert result.returncode == 0, result.stderr
+    written = [Path(line) for line in result.stdout.splitlines()]
+    assert len(written) == 1
+    return written[0]
+
+
+def test_seed_metadata(imported):
+    meta = read_metadata(imported)
+    assert meta["title"] == SEED_TITLE
+    assert dt.date.fromisoformat(meta["date"]) == dt.date(2021, 12, 28)
+    assert meta["lang"] == "ar"
+    assert meta["source"] == "مرصد مينا"
+    assert meta["dateline"] == "روسيا"
+    assert [t.strip() for t in meta["tags"].split(",")] == [
+        "روسيا", "الولايات المتحدة", "الناتو", "أوكرانيا"]
+    assert meta["slug"] == "لافروف-يستبق-الاجتماع-الأمريكي-الروسي-لن-نقدم-تنازلات-من-طرف-واحد"
+    assert imported.parent.parts[-2:] == ("ar", "2021")
+
+
+def test_seed_body_every_paragraph_in_order_with_quotes(imported):
+    paragraphs = body_paragraphs(imported)
+    assert len(paragraphs) == len(SEED_PARAGRAPH_OPENINGS)
+    for paragraph, opening in zip(paragraphs, SEED_PARAGRAPH_OPENINGS, strict=True):
+        assert paragraph.startswith(opening)
+    source_lines = SEED.read_text(encoding="utf-8").splitlines()
+    for paragraph in paragraphs:  # each one exactly as in the source, quotes included
+        assert paragraph in source_lines
+    quotes = "“”"
+    assert sum(p.count(q) for p in paragraphs for q in quotes) == sum(
+        SEED.read_text(encoding="utf-8").count(q) for q in quotes)
+
+
+def test_seed_no_chrome_anywhere(imported):
+    text = imported.read_text(encoding="utf-8")
+    for phrase in SEED_CHROME:
+        assert phrase not in text
+    assert "fbpx" not in text.lower()
+
+
+def test_bundled_post_is_what_the_importer_writes(imported):
+    bundled = ROOT / "content" / "ar" / "2021" / imported.name
+    assert bundled.read_text(encoding="utf-8") == imported.read_text(encoding="utf-8")
+
+
+def test_reimport_is_idempotent_and_never_overwrites(tmp_path, imported):
+    before = imported.read_bytes()
+    again = import_seed(tmp_path)
+    assert again.returncode == 0
+    assert again.stdout == ""
+    assert "already imported" in again.stderr
+    assert imported.read_bytes() == before
+
+    edited = before.decode("utf-8").replace("Dateline: روسيا", "Dateline: موسكو")
+    imported.write_text(edited, encoding="utf-8")
+    kept = import_seed(tmp_path)  # the editor's change survives a re-import
+    assert kept.returncode == 0 and kept.stdout == ""
+    assert imported.read_text(encoding="utf-8") == edited
+
+
+def test_other_source_with_same_slug_needs_force(tmp_path, imported):
+    before = imported.read_bytes()
+    other = tmp_path / "other" / "copy.txt"
+    other.parent.mkdir()
+    extra = "\nفقرة إضافية في نهاية الخبر تكفي لتغيير المصدر.\n"
+    other.write_text(SEED.read_text(encoding="utf-8") + extra, encoding="utf-8")
+    options = ("--date", "2021-12-28", "--lang", "ar")
+    refused = import_seed(tmp_path, *options, source=other)
+    assert refused.returncode == 1
+    assert str(other) in refused.stderr and "--force" in refused.stderr
+    assert imported.read_bytes() == before
+
+    forced = import_seed(tmp_path, *options, "--force", source=other)
+    assert forced.returncode == 0
+    assert "فقرة إضافية" in imported.read_text(encoding="utf-8")
+
+
+def test_invoke_import_folder(tmp_path):
+    result = invoke("import", str(ROOT / "seeds"), "--content", str(tmp_path))
+    assert result.returncode == 0, result.stderr
+    written = [Path(line) for line in result.stdout.splitlines()]
+    assert len(written) == 1 and written[0].is_file()
+    assert read_metadata(written[0])["title"] == SEED_TITLE
+
+
+@pytest.mark.parametrize("name, data", [
+    ("empty.txt", b""),
+    ("blank.txt", b"  \n\n \t\n"),
+    ("image.txt", bytes.fromhex("89504e470d0a1a0a0000000d49484452") + bytes(range(256)) * 4),
+    ("random.txt", bytes((i * 131 + 7) % 256 for i in range(4096))),
+])
+def test_bad_input_fails_naming_the_file_and_writes_nothing(tmp_path, name, data):
+    source = tmp_path / "seeds" / name
+    source.parent.mkdir()
+    source.write_bytes(data)
+    content = tmp_path / "content"
+    for command in (("-m", "nashra.cli", str(source), "--content", str(content),
+                     "--date", "2021-12-28"),
+                    ("-m", "invoke", "import", str(source), "--content", str(content),
+                     "--date", "2021-12-28")):
+        result = run(*command)
+        assert result.returncode != 0
+        assert str(source) in result.stderr
+        assert result.stdout == ""
+        assert not content.exists() or not any(content.rglob("*"))
+
+
+def test_folder_with_one_bad_file_imports_the_rest(tmp_path):
+    seeds = tmp_path / "seeds"
+    shutil.copytree(ROOT / "seeds", seeds)
+    (seeds / "broken.txt").write_bytes(b"\x00\x01\x02binary")
+    result = run("-m", "nashra.cli", str(seeds), "--content", str(tmp_path / "content"))
+    assert result.returncode == 1
+    assert "broken.txt" in result.stderr
+    assert len(result.stdout.splitlines()) == 1
+
+
+def test_missing_date_is_an_error(tmp_path):
+    source = tmp_path / "story.txt"
+    shutil.copy(SEED, source)
+    result = import_seed(tmp_path / "content", source=source)
+    assert result.returncode == 1
+    assert str(source) in result.stderr and "date" in result.stderr
+    assert not (tmp_path / "content").exists()
+
+
+def test_english_copied_text_chrome_is_dropped():
+    text = "\n".join([
+        "utm_x9",
+        "Home",
+        "Latest news",
+        "Breaking",
+        "Oil prices climb as OPEC+ extends output cuts into spring",
+        "Example Wire - Vienna",
+        "Oil prices rose on Monday after producers agreed to extend cuts.",
+        "Share",
+        "Analysts said the decision was “widely expected” by markets.",
+        "Read more",
+        "Related stories",
+        "Back to top",
+        "Cookies",
+    ])
+    extracted = read_copied_text(text, "wire.txt")
+    assert extracted.title == "Oil prices climb as OPEC+ extends output cuts into spring"
+    assert (extracted.outlet, extracted.dateline) == ("Example Wire", "Vienna")
+    assert extracted.paragraphs == [
+        "Oil prices rose on Monday after producers agreed to extend cuts.",
+        "Analysts said the decision was “widely expected” by markets.",
+    ]
+
+
+@pytest.mark.parametrize("text", [
+    "<script>alert('x')</script> and <b>bold</b>",
+    "# not a heading",
+    "- not a list",
+    "1. not an ordered list",
+    "*not emphasis* and _not either_ and `not code`",
+    "[not a link](javascript:alert(1))",
+    "AT&T &amp; Co",
+    "قال: “نعم” – و*لا*",
+])
+def test_escaped_text_renders_as_itself(text):
+    html = markdown.markdown(escape_markdown(text))
+    parsed = BeautifulSoup(html, "html.parser")
+    assert parsed.get_text().strip() == text
+    assert [tag.name for tag in parsed.find_all(True)] == ["p"]
+
+
+def test_slugs_keep_arabic_words():
+    assert slugify("مُحَمَّد يزور القـــاهرة") == "محمد-يزور-القاهرة"
+    assert slugify("Lavrov's \u200fwarning: “no concessions”") == "lavrovs-warning-no-concessions"
+    assert slugify("!!! ؟؟") .startswith("post-")
+    assert len(slugify("كلمة " * 40)) <= 80
