@@ -1,0 +1,101 @@
+"""The built site in a real browser (Debian's headless chromium through Selenium).
+
+Checks what only layout shows: the Arabic edition runs right to left without anything
+mirrored by hand, the English one left to right, at phone and desktop widths.
+Screenshots are written to the test run's temporary folder for a person to look at.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import shutil
+import threading
+from pathlib import Path
+from urllib.parse import quote
+
+import pytest
+from conftest import article_pages
+
+webdriver = pytest.importorskip("selenium.webdriver")
+
+CHROMIUM = shutil.which("chromium")
+CHROMEDRIVER = shutil.which("chromedriver")
+pytestmark = pytest.mark.skipif(
+    not (CHROMIUM and CHROMEDRIVER),
+    reason="needs Debian's chromium and chromium-driver (.ci/run installs them)",
+)
+WIDTHS = {"phone": 390, "desktop": 1280}
+
+
+@pytest.fixture(scope="module")
+def server(site):
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_port}/"
+    httpd.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser(tmp_path_factory):
+    options = webdriver.ChromeOptions()
+    options.binary_location = CHROMIUM
+    for flag in ("--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--hide-scrollbars",
+                 f"--user-data-dir={tmp_path_factory.mktemp('chromium')}"):
+        options.add_argument(flag)
+    driver = webdriver.Chrome(options=options,
+                              service=webdriver.ChromeService(executable_path=CHROMEDRIVER))
+    yield driver
+    driver.quit()
+
+
+@pytest.fixture(scope="module")
+def screenshots(tmp_path_factory) -> Path:
+    return tmp_path_factory.mktemp("screenshots")
+
+
+LAYOUT_SCRIPT = """
+const main = document.querySelector('main').getBoundingClientRect();
+const style = getComputedStyle(document.querySelector('main'));
+const inner = {left: main.left + parseFloat(style.paddingLeft),
+               right: main.right - parseFloat(style.paddingRight)};
+const box = (sel) => { const r = document.querySelector(sel).getBoundingClientRect();
+                       return {left: r.left, right: r.right}; };
+const words = (sel) => { const range = document.createRange();
+  range.selectNodeContents(document.querySelector(sel));
+  const rects = [...range.getClientRects()];
+  return {left: Math.min(...rects.map(r => r.left)),
+          right: Math.max(...rects.map(r => r.right))}; };
+return {direction: getComputedStyle(document.documentElement).direction,
+        inner: inner, h1: words('article h1'), p: words('.article__body p'),
+        siteName: box('.site-name a'), switcher: box('.language-switcher a'),
+        scrollWidth: document.documentElement.scrollWidth,
+        clientWidth: document.documentElement.clientWidth};
+"""
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("lang, direction", [("ar", "rtl"), ("en", "ltr")])
+def test_article_reads_in_its_direction(site, server, browser, screenshots, lang,
+                                        direction, width):
+    page = article_pages(site, lang)[0]
+    browser.set_window_size(WIDTHS[width], 1200)
+    browser.get(server + quote(page.relative_to(site).parent.as_posix()) + "/")
+    layout = browser.execute_script(LAYOUT_SCRIPT)
+    browser.save_screenshot(str(screenshots / f"{lang}-article-{width}.png"))
+
+    assert layout["direction"] == direction
+    assert layout["scrollWidth"] <= layout["clientWidth"]  # nothing overflows sideways
+    inner, tolerance = layout["inner"], 2
+    start = "right" if direction == "rtl" else "left"
+    for block in ("h1", "p"):  # text starts at the start edge of the column
+        assert abs(layout[block][start] - inner[start]) <= tolerance, (block, layout)
+    # the site name sits at the start side, the language switcher towards the end
+    if direction == "rtl":
+        assert layout["siteName"]["right"] > layout["switcher"]["right"]
+    else:
+        assert layout["siteName"]["left"] < layout["switcher"]["left"]
