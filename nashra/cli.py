@@ -1,8 +1,9 @@
 """``nashra-import``: the command behind ``invoke import``.
 
-Prints each written post's path on standard output, one per line; reports sources
-already imported and failures (``path: reason``) on standard error; exits 1 when any
-source failed, 2 on a usage error.
+Prints each written post's path on standard output, one per line; reports on standard
+error the sources already imported, the names found that the registry does not know
+(so the editor can extend it) and failures (``path: reason``); exits 1 when any source
+failed, 2 on a usage error.
 """
 
 from __future__ import annotations
@@ -72,6 +73,9 @@ def main(argv: Sequence[str] | None = None) -> int:
                       file=sys.stderr)
             else:
                 print(_shown(result.post_path))
+            if result.unresolved:
+                print(f"names not in the registry, in {_shown(result.source)}: "
+                      + " | ".join(result.unresolved), file=sys.stderr)
         for error in errors:
             print(f"error: {error}", file=sys.stderr)
         failed += len(errors)

@@ -23,7 +23,10 @@ from nashra.arabic import arabic_letter_ratio
 from nashra.encoding import read_source
 from nashra.errors import SourceError
 from nashra.markdown_writer import read_metadata, render_post, write_post_file
+from nashra.mentions import Matcher
+from nashra.names import unresolved_names
 from nashra.post import LANGUAGES, InvalidPost, Post
+from nashra.registry import Registry, load_registry
 from nashra.slugs import slugify
 from nashra.sources import read_copied_text
 
@@ -41,7 +44,12 @@ MANIFEST_FIELDS: dict[str, type | tuple[type, ...]] = {
     "tags": list,
     "source_url": str,
     "translation_key": str,
+    "actors": list,
+    "events": list,
 }
+
+#: Folder of the registry, relative to the content folder.
+REGISTRY_DIR = "registry"
 
 #: Source file suffixes the importer reads as text copied from a page.
 TEXT_SUFFIXES = frozenset({".txt", ".text"})
@@ -74,11 +82,44 @@ class ImportResult:
     :ivar post_path: the post's path (written, or already there).
     :ivar status: ``"written"``, ``"overwritten"`` or ``"unchanged"`` (same source
         imported before; nothing written).
+    :ivar unresolved: names found in the text that the registry does not know.
     """
 
     source: Path
     post_path: Path
     status: str
+    unresolved: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    """The registry and its matcher, loaded once per import run."""
+
+    registry: Registry
+    matcher: Matcher
+
+    @classmethod
+    def load(cls, content_dir: Path) -> Gazetteer:
+        """Load ``content_dir/registry``.
+
+        :raises nashra.registry.RegistryError: the registry is invalid.
+        """
+        registry = load_registry(content_dir / REGISTRY_DIR)
+        return cls(registry, Matcher.from_registry(registry))
+
+    def entities(self, paragraphs: list[str], lang: str) -> tuple[list[str], list[str],
+                                                                  list[str]]:
+        """``(actor ids, event ids, unresolved names)`` found in the paragraphs, in order."""
+        ids: list[str] = []
+        unresolved: list[str] = []
+        for paragraph in paragraphs:
+            mentions = self.matcher.find(paragraph)
+            ids.extend(m.entity for m in mentions)
+            unresolved.extend(unresolved_names(paragraph, lang, mentions))
+        ids = list(dict.fromkeys(ids))
+        return ([i for i in ids if i in self.registry.actors],
+                [i for i in ids if i in self.registry.events],
+                list(dict.fromkeys(unresolved)))
 
 
 def load_manifest(path: Path) -> dict[str, dict[str, Any]]:
@@ -122,12 +163,17 @@ def detect_language(text: str) -> str | None:
     return None
 
 
-def build_post(source: Path, options: ImportOptions, entry: dict[str, Any]) -> Post:
+def build_post(source: Path, options: ImportOptions, entry: dict[str, Any],
+               gazetteer: Gazetteer) -> tuple[Post, list[str]]:
     """Read a source file and make its :class:`Post` (nothing is written).
 
     :param entry: the source's manifest entry (``{}`` when it has none).
+    :param gazetteer: finds the post's actors and events, merged after those the
+        manifest entry lists.
+    :returns: the post and the names found that the registry does not know.
     :raises SourceError: the file cannot be read or parsed, its language is unknown
-        or not one Nashra publishes, it has no date, or the post is invalid.
+        or not one Nashra publishes, it has no date, the manifest lists an id the
+        registry lacks, or the post is invalid.
     """
     if source.suffix.lower() not in TEXT_SUFFIXES:
         raise SourceError(source, f"unsupported source type {source.suffix or '(none)'!r}; "
@@ -147,6 +193,15 @@ def build_post(source: Path, options: ImportOptions, entry: dict[str, Any]) -> P
                                   f"{MANIFEST_NAME} in the source's folder")
 
     slug = slugify(extracted.title)
+    actors, events, unresolved = gazetteer.entities(extracted.paragraphs, lang)
+    for key, found, table in (("actors", actors, gazetteer.registry.actors),
+                              ("events", events, gazetteer.registry.events)):
+        listed = [str(i) for i in entry.get(key, [])]
+        unknown = [i for i in listed if i not in table]
+        if unknown:
+            raise SourceError(source.parent / MANIFEST_NAME, f"entry {source.name!r}: "
+                              f"{key}: unknown id(s) {', '.join(unknown)} (not in the registry)")
+        found[:] = dict.fromkeys(listed + found)
     post = Post(
         title=extracted.title,
         date=date,
@@ -158,6 +213,8 @@ def build_post(source: Path, options: ImportOptions, entry: dict[str, Any]) -> P
         source_url=options.source_url or entry.get("source_url", ""),
         tags=[str(tag).strip() for tag in entry.get("tags", [])],
         translation_key=entry.get("translation_key", slug),
+        actors=actors,
+        events=events,
         seed=source.name,
         seed_sha256=hashlib.sha256(data).hexdigest(),
     )
@@ -165,7 +222,7 @@ def build_post(source: Path, options: ImportOptions, entry: dict[str, Any]) -> P
         post.validate()
     except InvalidPost as exc:
         raise SourceError(source, f"invalid post: {exc}") from None
-    return post
+    return post, unresolved
 
 
 def import_file(
@@ -173,11 +230,13 @@ def import_file(
     content_dir: Path,
     options: ImportOptions | None = None,
     entry: dict[str, Any] | None = None,
+    gazetteer: Gazetteer | None = None,
 ) -> ImportResult:
     """Import one source into ``content_dir``.
 
     :param entry: the manifest entry; ``None`` to read it from the manifest next to
         the source.
+    :param gazetteer: the registry's matcher; ``None`` to load ``content_dir/registry``.
     :returns: the outcome; ``"unchanged"`` when the post exists from the same bytes.
     :raises SourceError: as :func:`build_post`, or a post from another source
         exists at the same path and ``options.force`` is false.
@@ -185,7 +244,8 @@ def import_file(
     options = options or ImportOptions()
     if entry is None:
         entry = load_manifest(source.parent / MANIFEST_NAME).get(source.name, {})
-    post = build_post(source, options, entry)
+    gazetteer = gazetteer or Gazetteer.load(content_dir)
+    post, unresolved = build_post(source, options, entry, gazetteer)
     target = content_dir / post.relative_path
     existed = target.exists()
     if existed:
@@ -194,7 +254,7 @@ def import_file(
         except (OSError, UnicodeDecodeError) as exc:
             raise SourceError(target, f"cannot read the existing post: {exc}") from None
         if existing.get("seed_sha256") == post.seed_sha256 and not options.force:
-            return ImportResult(source, target, "unchanged")
+            return ImportResult(source, target, "unchanged", tuple(unresolved))
         if not options.force:
             raise SourceError(source, f"a post already exists at {target} from another "
                                       "source; pass --force to overwrite it")
@@ -206,7 +266,7 @@ def import_file(
         raise SourceError(target, f"cannot write: {exc.strerror}") from None
     status = "overwritten" if existed else "written"
     logger.info("%s → %s (%s)", source, target, status)
-    return ImportResult(source, target, status)
+    return ImportResult(source, target, status, tuple(unresolved))
 
 
 def iter_sources(path: Path) -> list[Path]:
@@ -229,9 +289,11 @@ def import_path(
     """Import a file or every source in a folder; one bad file never stops the rest.
 
     :returns: ``(results, errors)``, in source order.
-    :raises SourceError: the path does not exist or its manifest is invalid.
+    :raises SourceError: the path does not exist, or its manifest or the registry is
+        invalid.
     """
     sources = iter_sources(path)
+    gazetteer = Gazetteer.load(content_dir)
     manifests: dict[Path, dict[str, dict[str, Any]]] = {}
     results: list[ImportResult] = []
     errors: list[SourceError] = []
@@ -241,7 +303,7 @@ def import_path(
             manifests[folder] = load_manifest(folder / MANIFEST_NAME)
         try:
             results.append(import_file(source, content_dir, options,
-                                       manifests[folder].get(source.name, {})))
+                                       manifests[folder].get(source.name, {}), gazetteer))
         except SourceError as exc:
             errors.append(exc)
     return results, errors

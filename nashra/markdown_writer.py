@@ -20,8 +20,8 @@ from nashra.post import Post
 
 #: Metadata keys in the order they are written.  Pelican lower-cases keys.
 METADATA_ORDER: tuple[str, ...] = (
-    "Title", "Date", "Lang", "Slug", "Translation_key", "Tags", "Source", "Dateline",
-    "Source_url", "Seed", "Seed_sha256",
+    "Title", "Date", "Lang", "Slug", "Translation_key", "Tags", "Actors", "Events",
+    "Source", "Dateline", "Source_url", "Seed", "Seed_sha256",
 )
 
 _INLINE_SPECIALS_RE = re.compile(r"([\\`*_\[\]{}])")
@@ -62,6 +62,8 @@ def render_post(post: Post) -> str:
         "Slug": post.slug,
         "Translation_key": post.translation_key,
         "Tags": ", ".join(post.tags),
+        "Actors": ", ".join(post.actors),
+        "Events": ", ".join(post.events),
         "Source": post.outlet,
         "Dateline": post.dateline,
         "Source_url": post.source_url,

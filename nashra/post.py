@@ -27,6 +27,8 @@ class Post:
     :ivar source_url: canonical URL of the source page, or ``""``.
     :ivar tags: tag names in the post's language.
     :ivar translation_key: shared by a story and its translations.
+    :ivar actors: registry ids of the actors the story is about.
+    :ivar events: registry ids of the events the story is about.
     :ivar seed: file name of the source in ``seeds/``, or ``""``.
     :ivar seed_sha256: hex SHA-256 of the source's bytes, for idempotent re-import.
     """
@@ -41,6 +43,8 @@ class Post:
     source_url: str = ""
     tags: list[str] = field(default_factory=list)
     translation_key: str = ""
+    actors: list[str] = field(default_factory=list)
+    events: list[str] = field(default_factory=list)
     seed: str = ""
     seed_sha256: str = ""
 

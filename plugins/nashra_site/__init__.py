@@ -2,12 +2,13 @@
 
 ``register()`` connects the handlers of :mod:`.editions` (which articles belong to the
 edition, validation, the front door's data), :mod:`.i18n` (gettext catalogs and Babel
-dates in templates) and :mod:`.feeds` (language of the feeds).
+dates in templates), :mod:`.feeds` (language of the feeds) and :mod:`.entities` (actors
+and events: links in articles, entity pages and feeds, related coverage).
 """
 
 from pelican import signals
 
-from . import editions, feeds, i18n
+from . import editions, entities, feeds, i18n
 
 
 def register() -> None:
@@ -17,3 +18,4 @@ def register() -> None:
     signals.page_generator_finalized.connect(editions.check_pages)
     signals.generator_init.connect(i18n.install_template_helpers)
     signals.feed_generated.connect(feeds.declare_language)
+    signals.get_generators.connect(entities.get_generators)

@@ -19,6 +19,7 @@ from babel.support import NullTranslations, Translations
 from nashra.dates import format_date, format_month, format_year, text_direction
 
 from . import settings as plugin_settings
+from .entities import json_ld
 
 
 @functools.cache
@@ -40,13 +41,16 @@ def load_catalog(theme_path: str, catalog_dir: str, domain: str, lang: str):
 
 def edition_info(settings: dict, lang: str) -> dict:
     """What templates know of an edition: ``lang``, ``dir``, ``locale``, ``name``,
-    ``sitename``, ``subtitle``, ``home_url`` (site-relative, e.g. ``ar/``)."""
+    ``sitename``, ``subtitle`` and site-relative URLs: ``home_url`` (``ar/``),
+    ``actors_url``, ``events_url``."""
     edition = settings["EDITIONS"][lang]
     return {
         **edition,
         "lang": lang,
         "dir": text_direction(edition["locale"]),
         "home_url": f"{lang}/",
+        "actors_url": plugin_settings.get(settings, "NASHRA_ACTORS_URL").format(lang=lang),
+        "events_url": plugin_settings.get(settings, "NASHRA_EVENTS_URL").format(lang=lang),
     }
 
 
@@ -54,7 +58,8 @@ def install_template_helpers(generator) -> None:
     """``generator_init`` handler: gettext, Babel date filters and edition globals.
 
     Filters: ``nashra_date`` (a date, CLDR long form), ``nashra_period`` (an archive's
-    ``period_num``: ``(year,)`` or ``(year, month)``).  Globals: ``edition`` (this run's
+    ``period_num``: ``(year,)`` or ``(year, month)``), ``nashra_json_ld`` (an article's
+    JSON-LD, see :func:`.entities.json_ld`).  Globals: ``edition`` (this run's
     edition, see :func:`edition_info`) and ``editions`` (all of them, in order).
     """
     settings = generator.settings
@@ -76,5 +81,6 @@ def install_template_helpers(generator) -> None:
 
     env.filters["nashra_date"] = functools.partial(format_date, locale=locale)
     env.filters["nashra_period"] = period
+    env.filters["nashra_json_ld"] = functools.partial(json_ld, settings=settings)
     env.globals["edition"] = edition_info(settings, lang)
     env.globals["editions"] = [edition_info(settings, code) for code in settings["EDITIONS"]]

@@ -20,3 +20,22 @@ NASHRA_CATALOG_DOMAIN = "messages"
 def get(settings: dict, name: str):
     """A plugin setting: pelicanconf's value, or this module's default."""
     return settings.get(name, globals()[name])
+
+#: Folder of the registry (actors.toml, events.toml), relative to PATH.
+NASHRA_REGISTRY_PATH = "registry"
+
+#: Link only the first mention of each entity in an article (else every mention).
+NASHRA_LINK_FIRST_MENTION_ONLY = True
+
+#: URL patterns of entity pages and their Atom feeds; fields: lang, kind, id.
+NASHRA_ENTITY_URL = "{lang}/{kind}/{id}/"
+NASHRA_ENTITY_FEED_URL = "{lang}/{kind}/{id}/atom.xml"
+#: URL patterns of the actors index and the events timeline; field: lang.
+NASHRA_ACTORS_URL = "{lang}/actors/"
+NASHRA_EVENTS_URL = "{lang}/events/"
+
+#: How many articles "related coverage" lists.
+NASHRA_RELATED_ITEMS = 5
+
+#: How many co-mentioned actors an entity page lists.
+NASHRA_CO_MENTIONS = 8

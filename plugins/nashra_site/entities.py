@@ -1,0 +1,262 @@
+"""Actors and events in the edition: links in articles, entity pages, related coverage.
+
+:class:`EntityGenerator` runs once per Pelican run, after the articles are read (its
+``generate_context`` comes after the ArticlesGenerator's) and before anything is
+written.  It loads the registry, links every article's first mention of each entity to
+that entity's page in the same edition, merges the ``Actors:``/``Events:`` metadata,
+builds an inverted index (entity → articles) for entity pages and for "related
+coverage", and writes the actors and events indexes, a page and an Atom feed per entity.
+
+Links in article content use Pelican's own ``{filename}`` mechanism: each entity page
+is registered in ``context["generated_content"]`` under ``registry/{lang}/{kind}/{id}``,
+so Pelican writes the right relative or absolute URL for every page and feed the
+content appears in.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import logging
+import os
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from pelican.generators import Generator
+
+from nashra.linker import link_mentions
+from nashra.mentions import Matcher
+from nashra.registry import ACTOR_TYPES, Actor, Entity, Event, Registry, load_registry
+
+from . import settings as plugin_settings
+from .editions import InvalidContent
+
+logger = logging.getLogger(__name__)
+
+_ID_SPLIT_RE = re.compile(r"[,،]")
+
+
+@dataclass(eq=False)
+class EntityPage:
+    """An actor's or event's page in one edition; what templates get as ``entity_page``.
+
+    :ivar entity: the registry entry.
+    :ivar lang: the edition.
+    :ivar url: site-relative URL; ``save_as``: output path; ``feed_url``/``feed_save_as``
+        the same for its Atom feed.
+    :ivar articles: coverage in this edition, newest first.
+    :ivar co_actors: ``[(EntityPage, count)]`` of actors most often in the same articles.
+    :ivar events: event pages linked to this actor (participant or co-mentioned).
+    :ivar participants: for an event, its participants' pages; ``place`` its place's page.
+    """
+
+    entity: Entity
+    lang: str
+    url: str
+    save_as: str
+    feed_url: str
+    feed_save_as: str
+    articles: list = field(default_factory=list)
+    co_actors: list = field(default_factory=list)
+    events: list = field(default_factory=list)
+    participants: list = field(default_factory=list)
+    place: EntityPage | None = None
+
+    @property
+    def name(self) -> str:
+        return self.entity.name(self.lang)
+
+    @property
+    def description(self) -> str:
+        return self.entity.description.get(self.lang, "")
+
+    @property
+    def kind(self) -> str:
+        return self.entity.kind
+
+    def __str__(self) -> str:
+        return self.name
+
+
+@functools.cache
+def _load(registry_path: str, stamp: tuple) -> tuple[Registry, Matcher]:
+    registry = load_registry(registry_path)
+    return registry, Matcher.from_registry(registry)
+
+
+def registry_and_matcher(settings: dict) -> tuple[Registry, Matcher]:
+    """The registry below ``PATH`` and its matcher, built once per process and registry.
+
+    :raises nashra.registry.RegistryError: the registry is invalid.
+    """
+    folder = os.path.join(settings["PATH"], plugin_settings.get(settings,
+                                                                "NASHRA_REGISTRY_PATH"))
+    stamp = tuple(os.stat(os.path.join(folder, name)).st_mtime_ns
+                  for name in ("actors.toml", "events.toml")
+                  if os.path.exists(os.path.join(folder, name)))
+    return _load(folder, stamp)
+
+
+def explicit_ids(article, key: str, registry: Registry, kind: type) -> list[str]:
+    """Ids listed in an article's ``Actors:`` or ``Events:`` metadata (``,`` or ``،``).
+
+    :raises InvalidContent: an id is not in the registry as that kind, naming the post.
+    """
+    value = getattr(article, key, "") or ""
+    if isinstance(value, list | tuple):
+        value = ",".join(value)
+    ids = [part.strip() for part in _ID_SPLIT_RE.split(value) if part.strip()]
+    table = registry.actors if kind is Actor else registry.events
+    for entity_id in ids:
+        if entity_id not in table:
+            raise InvalidContent(f"{article.source_path}: {key.capitalize()}: unknown "
+                                 f"{kind.__name__.lower()} id {entity_id!r} (not in the "
+                                 "registry)")
+    return ids
+
+
+class EntityGenerator(Generator):
+    """Pelican generator of the actors and events of one edition (see module doc)."""
+
+    def generate_context(self) -> None:
+        settings = self.settings
+        self.lang = lang = settings["DEFAULT_LANG"]
+        registry, matcher = registry_and_matcher(settings)
+        self.registry = registry
+        pattern = functools.partial(plugin_settings.get, settings)
+        first_only = pattern("NASHRA_LINK_FIRST_MENTION_ONLY")
+
+        pages: dict[str, EntityPage] = {}
+        for entity in registry.entities():
+            fields = {"lang": lang, "id": entity.id, "kind": entity.kind}
+            url = pattern("NASHRA_ENTITY_URL").format(**fields)
+            feed = pattern("NASHRA_ENTITY_FEED_URL").format(**fields)
+            pages[entity.id] = EntityPage(entity, lang, url, url + "index.html", feed, feed)
+            self.context["generated_content"][f"registry/{lang}/{entity.kind}/{entity.id}"] = (
+                pages[entity.id])
+        self.pages = pages
+
+        def href_for(entity_id: str) -> str:
+            return f"{{filename}}/registry/{lang}/{pages[entity_id].kind}/{entity_id}"
+
+        index: dict[str, list] = defaultdict(list)
+        articles = list(self.context.get("articles", []))
+        others = list(self.context.get("drafts", [])) + list(
+            self.context.get("hidden_articles", []))
+        for article in articles + others:
+            article.related_coverage = []
+            about = (explicit_ids(article, "actors", registry, Actor)
+                     + explicit_ids(article, "events", registry, Event))
+            result = link_mentions(article._content or "", matcher, href_for,
+                                   first_only=first_only)
+            article._content = result.html
+            found = list(dict.fromkeys(m.entity for m in result.mentions))
+            ids = list(dict.fromkeys(about + found))
+            article.entity_about = [pages[i] for i in about]
+            article.entity_mentions = [pages[i] for i in found if i not in about]
+            article.actors_pages = [pages[i] for i in ids if pages[i].kind == "actor"]
+            article.events_pages = [pages[i] for i in ids if pages[i].kind == "event"]
+            article.entity_ids = ids
+
+        for article in articles:  # newest first already (ARTICLE_ORDER_BY)
+            for entity_id in article.entity_ids:
+                index[entity_id].append(article)
+
+        related_count = pattern("NASHRA_RELATED_ITEMS")
+        for article in articles:
+            article.related_coverage = self._related(article, index, related_count)
+
+        co_count = pattern("NASHRA_CO_MENTIONS")
+        for entity_id, page in pages.items():
+            page.articles = index.get(entity_id, [])
+            co = Counter(other for a in page.articles for other in a.entity_ids
+                         if other != entity_id and pages[other].kind == "actor")
+            page.co_actors = [(pages[i], n) for i, n in co.most_common(co_count)]
+            if isinstance(page.entity, Event):
+                page.participants = [pages[i] for i in page.entity.participants]
+                page.place = pages.get(page.entity.place)
+        for event_page in (p for p in pages.values() if p.kind == "event"):
+            linked = {p.entity.id for p in event_page.participants}
+            linked.update(i for a in event_page.articles for i in a.entity_ids)
+            for actor_id in linked:
+                if pages[actor_id].kind == "actor":
+                    pages[actor_id].events.append(event_page)
+        for page in pages.values():
+            page.events.sort(key=lambda p: p.entity.start, reverse=True)
+
+        actor_pages = [p for p in pages.values() if p.kind == "actor"]
+        self.context["actors_by_type"] = [
+            (kind, sorted((p for p in actor_pages if p.entity.type == kind),
+                          key=lambda p: p.name))
+            for kind in ACTOR_TYPES
+        ]
+        self.context["events_timeline"] = sorted(
+            (p for p in pages.values() if p.kind == "event"),
+            key=lambda p: (p.entity.start, p.entity.end), reverse=True)
+        self.context["entity_pages"] = pages
+
+    @staticmethod
+    def _related(article, index, limit: int) -> list:
+        """Articles sharing the most entities with ``article``, then the newest.
+
+        Uses the inverted index, never a comparison of every pair of articles.
+        """
+        excluded = {id(article), *(id(t) for t in getattr(article, "translations", []))}
+        shared: Counter = Counter()
+        by_id = {}
+        for entity_id in article.entity_ids:
+            for other in index.get(entity_id, ()):
+                if id(other) not in excluded:
+                    shared[id(other)] += 1
+                    by_id[id(other)] = other
+        ranked = sorted(by_id.values(), key=lambda a: (shared[id(a)], a.date), reverse=True)
+        return ranked[:limit]
+
+    def generate_output(self, writer) -> None:
+        settings = self.settings
+        lang = self.lang
+        pattern = functools.partial(plugin_settings.get, settings)
+        for name, template in (("NASHRA_ACTORS_URL", "actors"), ("NASHRA_EVENTS_URL", "events")):
+            url = pattern(name).format(lang=lang)
+            writer.write_file(url + "index.html", self.get_template(template), self.context,
+                              relative_urls=settings["RELATIVE_URLS"], url=url)
+        for page in self.pages.values():
+            writer.write_file(page.save_as, self.get_template(page.kind), self.context,
+                              relative_urls=settings["RELATIVE_URLS"], url=page.url,
+                              entity_page=page)
+            writer.write_feed(page.articles, self.context, page.feed_save_as,
+                              page.feed_url, feed_title=page.name)
+
+
+def get_generators(pelican) -> type[Generator]:
+    """``get_generators`` handler: add :class:`EntityGenerator` to the run."""
+    return EntityGenerator
+
+
+def json_ld(article, settings: dict) -> str:
+    """The article's JSON-LD ``about``/``mentions`` (schema.org ``Thing`` with ``sameAs``).
+
+    Safe to put inside ``<script type="application/ld+json">``: ``<``, ``>`` and ``&``
+    are written as JSON escapes.
+    """
+    def thing(page: EntityPage) -> dict:
+        entity = page.entity
+        kinds = {"person": "Person", "organisation": "Organization", "country": "Country",
+                 "place": "Place"}
+        node = {"@type": kinds.get(getattr(entity, "type", ""), "Event"), "name": page.name}
+        if getattr(entity, "wikidata", ""):
+            node["sameAs"] = f"https://www.wikidata.org/wiki/{entity.wikidata}"
+        return node
+
+    data = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": article.title,
+        "inLanguage": article.lang,
+        "datePublished": article.date.isoformat(),
+        "about": [thing(p) for p in getattr(article, "entity_about", [])],
+        "mentions": [thing(p) for p in getattr(article, "entity_mentions", [])],
+    }
+    text = json.dumps(data, ensure_ascii=False, indent=None)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
