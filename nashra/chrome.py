@@ -5,8 +5,11 @@ of rule find it, neither written for one outlet:
 
 * **phrases**: lines that, once normalised, are a known chrome phrase in Arabic or
   English (:data:`CHROME_PHRASES`);
-* **structure**: short lines before the headline and short trailing lines after the
-  last paragraph (:func:`is_short_line`), such as tracking tokens or button labels.
+* **notices**: cookie banners and copyright lines (:func:`is_notice`);
+* **structure**: lines before the headline (:func:`is_headline`), short trailing lines
+  after the last paragraph (:func:`is_short_line`), such as tracking tokens or button
+  labels, and the other stories' headlines listed after a "related stories" heading
+  (:func:`opens_link_block`).
 """
 
 from __future__ import annotations
@@ -27,7 +30,8 @@ CHROME_PHRASES: dict[str, tuple[str, ...]] = {
         "زر الذهاب إلى الأعلى", "العودة إلى الأعلى", "إلى الأعلى",
         "شارك", "شارك المقال", "مشاركة", "تابعنا", "تابعونا", "اشترك", "اشترك الآن",
         "النشرة البريدية", "إعلان", "مساحة إعلانية", "أضف تعليقا", "التعليقات",
-        "إغلاق", "فيسبوك", "تويتر", "واتساب", "تيليجرام",
+        "إغلاق", "فيسبوك", "تويتر", "واتساب", "تيليجرام", "تخطى إلى المحتوى",
+        "انتقل إلى المحتوى", "قبول", "موافق",
     ),
     "en": (
         "latest news", "breaking news", "breaking", "news ticker", "home", "menu",
@@ -38,6 +42,8 @@ CHROME_PHRASES: dict[str, tuple[str, ...]] = {
         "follow us", "subscribe", "subscribe now", "sign up for our newsletter",
         "newsletter", "advertisement", "sponsored", "leave a comment", "comments",
         "close", "facebook", "twitter", "whatsapp", "telegram", "email", "print",
+        "skip to main content", "skip to content", "accept", "accept all", "cookie settings",
+        "manage cookies", "i agree",
     ),
 }
 
@@ -61,6 +67,53 @@ def is_chrome_phrase(line: str) -> bool:
     return normalise_line(line) in _PHRASES
 
 
+#: Phrases that open a block of links to other stories: the short lines after them
+#: (headlines of other stories) are chrome too, up to the next sentence.
+BLOCK_OPENERS: frozenset[str] = frozenset(normalise_line(p) for p in (
+    "مقالات ذات صلة", "أخبار ذات صلة", "مواضيع ذات صلة", "اقرأ أيضا", "اقرأ أيضاً",
+    "شاهد أيضا", "الأكثر قراءة", "الأكثر مشاهدة", "قد يعجبك أيضا", "آخر الأخبار",
+    "related articles", "related stories", "related", "read also", "see also", "most read",
+    "most popular", "trending", "you may also like", "latest news", "more stories",
+))
+
+
+def opens_link_block(line: str) -> bool:
+    """True for a heading such as "Related stories" that lists other stories after it."""
+    return normalise_line(line) in BLOCK_OPENERS
+
+
+#: Whole lines that are notices, not news: cookie banners, copyright lines.
+_NOTICE_RES = (
+    re.compile(r"(?=.*\bcookies?\b)(?=.*\b(site|website|brows\w*|experience|consent|"
+               r"privacy)\b)", re.I),  # a banner speaks of the site and its visitor
+    re.compile(r"(ملفات تعريف الارتباط|الكوكيز|ملفات الكوكيز)"),
+    re.compile(r"^\s*(©|\(c\)\s|copyright\b)|all rights reserved|جميع الحقوق محفوظة|"
+               r"حقوق النشر محفوظة", re.I),
+)
+#: Longest line, in words, that a notice pattern may drop (a paragraph about cookies
+#: or copyright in a story is longer, and is kept).
+MAX_NOTICE_WORDS = 60
+
+
+def is_notice(line: str) -> bool:
+    """True for a cookie banner or a copyright line (:data:`MAX_NOTICE_WORDS` at most)."""
+    return word_count(line) <= MAX_NOTICE_WORDS and any(r.search(line) for r in _NOTICE_RES)
+
+
+_BYLINE_RE = re.compile(r"^(?:by|written by|بقلم|كتب|كتبت|إعداد)\s*[:：]?\s+(?P<name>\S.{1,60})$",
+                        re.I)
+#: Most words a byline has, prefix included.
+MAX_BYLINE_WORDS = 8
+
+
+def parse_byline(line: str) -> str | None:
+    """The name in a byline (``By Jane Doe``, ``بقلم: سامي``, ``كتب: …``), or ``None``."""
+    match = _BYLINE_RE.match(line.strip())
+    if not match or word_count(line) > MAX_BYLINE_WORDS or ends_sentence(line):
+        return None
+    return match["name"].strip()
+
+
 #: Fewest words a headline has; shorter lines before it are chrome.
 MIN_HEADLINE_WORDS = 4
 #: Fewest words a trailing line needs to count as a paragraph when it does not end
@@ -68,11 +121,24 @@ MIN_HEADLINE_WORDS = 4
 MIN_TRAILING_WORDS = 8
 
 _SENTENCE_END_RE = re.compile(r"[.!?؟。…:\"”»)]\s*$")
+#: A line closed by one full stop (not an ellipsis ".."): a sentence, not a headline.
+_FULL_STOP_RE = re.compile(r"(?<![.])[.۔]\s*$")
 
 
 def word_count(line: str) -> int:
     """Number of white-space separated tokens that contain a letter or digit."""
     return sum(1 for token in line.split() if any(ch.isalnum() for ch in token))
+
+
+def ends_sentence(line: str) -> bool:
+    """True when the line ends like a sentence (full stop, question mark, quote…)."""
+    return bool(_SENTENCE_END_RE.search(line))
+
+
+def is_headline(line: str) -> bool:
+    """A line that can be a headline: :data:`MIN_HEADLINE_WORDS` words or more, and not
+    closed by a single full stop (headlines are not sentences)."""
+    return word_count(line) >= MIN_HEADLINE_WORDS and not _FULL_STOP_RE.search(line)
 
 
 def is_short_line(line: str, min_words: int) -> bool:

@@ -21,7 +21,7 @@ from nashra.post import Post
 #: Metadata keys in the order they are written.  Pelican lower-cases keys.
 METADATA_ORDER: tuple[str, ...] = (
     "Title", "Date", "Lang", "Slug", "Translation_key", "Tags", "Actors", "Events",
-    "Source", "Dateline", "Source_url", "Seed", "Seed_sha256",
+    "Source", "Dateline", "Byline", "Source_url", "Seed", "Seed_sha256",
 )
 
 _INLINE_SPECIALS_RE = re.compile(r"([\\`*_\[\]{}])")
@@ -66,6 +66,7 @@ def render_post(post: Post) -> str:
         "Events": ", ".join(post.events),
         "Source": post.outlet,
         "Dateline": post.dateline,
+        "Byline": post.byline,
         "Source_url": post.source_url,
         "Seed": post.seed,
         "Seed_sha256": post.seed_sha256,

@@ -15,7 +15,8 @@ Rules (measured on a public Arabic NER corpus, see design.md):
 * a mention starts and ends at a word boundary: a word that merely contains an
   alias is not a mention (``Russian`` is not ``Russia``, ``الروسية`` is not ``روسيا``);
 * leftmost-longest among exact forms first, then proclitic readings that overlap
-  no exact mention (``بين`` is never ``ب`` + ``ين``);
+  no exact mention (``بين`` is never ``ب`` + ``ين``), except that a longer
+  proclitic reading wins over an exact form it contains (``لوكالة تاس`` ⊃ ``تاس``);
 * ``exact`` aliases match only as written: same case, no proclitic.
 """
 
@@ -198,8 +199,13 @@ class Matcher:
                         text[norm.start(start):norm.end(stop)]) != form.case_sensitive:
                     continue
                 (clitic if form.proclitic else exact).append((start, stop, form))
-        chosen = _leftmost_longest(exact, [])
+        # An exact reading wins over a proclitic one it overlaps (بين is not ب + ين),
+        # unless the proclitic reading contains it and is longer (لوكالة تاس ⊃ تاس).
+        dominated = [c for c in exact if any(
+            s <= c[0] and c[1] <= e and e - s > c[1] - c[0] for s, e, _ in clitic)]
+        chosen = _leftmost_longest([c for c in exact if c not in dominated], [])
         chosen = _leftmost_longest(clitic, chosen)
+        chosen = _leftmost_longest(dominated, chosen)
         mentions = []
         for start, stop, form in sorted(chosen, key=lambda c: c[0]):
             begin, finish = norm.start(start), norm.end(stop)

@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 
 #: Languages Nashra publishes, as BCP 47 primary language subtags.
 LANGUAGES: tuple[str, ...] = ("ar", "en")
+
+
+#: Line breaks (including U+2028/2029) and C0/C1 control characters.
+_CONTROL_RE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 
 
 class InvalidPost(ValueError):
@@ -24,6 +29,7 @@ class Post:
     :ivar paragraphs: body paragraphs, plain text, in reading order.
     :ivar outlet: the outlet that published the source (journalism's "source").
     :ivar dateline: place the story was filed from, or ``""``.
+    :ivar byline: the author as the source credits them, or ``""``.
     :ivar source_url: canonical URL of the source page, or ``""``.
     :ivar tags: tag names in the post's language.
     :ivar translation_key: shared by a story and its translations.
@@ -40,6 +46,7 @@ class Post:
     paragraphs: list[str]
     outlet: str = ""
     dateline: str = ""
+    byline: str = ""
     source_url: str = ""
     tags: list[str] = field(default_factory=list)
     translation_key: str = ""
@@ -51,8 +58,9 @@ class Post:
     def validate(self) -> None:
         """Check the fields.
 
-        :raises InvalidPost: empty title or body, unknown language, empty slug,
-            a newline in a one-line field, or a tag containing a comma.
+        :raises InvalidPost: empty title or body, unknown language, empty slug, a
+            line break or control character in a one-line field, a tag or id that is
+            empty or contains a comma.
         """
         if not self.title.strip():
             raise InvalidPost("no title")
@@ -62,12 +70,15 @@ class Post:
             raise InvalidPost("empty slug")
         if not any(p.strip() for p in self.paragraphs):
             raise InvalidPost("no body text")
-        for name in ("title", "outlet", "dateline", "source_url", "translation_key", "slug"):
-            if "\n" in getattr(self, name):
-                raise InvalidPost(f"{name} spans several lines")
-        for tag in self.tags:
-            if "," in tag or "،" in tag or not tag.strip():
-                raise InvalidPost(f"tag {tag!r} is empty or contains a comma")
+        for name in ("title", "outlet", "dateline", "byline", "source_url",
+                     "translation_key", "slug"):
+            if _CONTROL_RE.search(getattr(self, name)):
+                raise InvalidPost(f"{name} contains a line break or control character")
+        for name in ("tags", "actors", "events"):
+            for item in getattr(self, name):
+                if "," in item or "،" in item or not item.strip() or _CONTROL_RE.search(item):
+                    raise InvalidPost(f"{name}: {item!r} is empty or contains a comma, a "
+                                      "line break or a control character")
 
     @property
     def relative_path(self) -> str:

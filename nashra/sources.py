@@ -13,8 +13,13 @@ from pathlib import Path
 from nashra.chrome import (
     MIN_HEADLINE_WORDS,
     MIN_TRAILING_WORDS,
+    ends_sentence,
     is_chrome_phrase,
+    is_headline,
+    is_notice,
     is_short_line,
+    opens_link_block,
+    parse_byline,
     word_count,
 )
 from nashra.errors import SourceError
@@ -34,13 +39,15 @@ class Extracted:
     :ivar paragraphs: body paragraphs in reading order, text as in the source.
     :ivar outlet: the outlet named in the credit line, or ``""``.
     :ivar dateline: the dateline named in the credit line, or ``""``.
-    :ivar dropped: the lines recognised as chrome, in order (for reports and tests).
+    :ivar byline: the author named in a byline (``By …``, ``بقلم …``), or ``""``.
+    :ivar dropped: the lines recognised as chrome (for reports and tests).
     """
 
     title: str
     paragraphs: list[str]
     outlet: str = ""
     dateline: str = ""
+    byline: str = ""
     dropped: list[str] = field(default_factory=list)
 
 
@@ -61,11 +68,12 @@ def parse_credit_line(line: str) -> tuple[str, str] | None:
 def read_copied_text(text: str, path: str | Path) -> Extracted:
     """Read text copied from a news page: headline, credit line, body; drop chrome.
 
-    Rules, in order: every line that is a known chrome phrase is dropped; lines shorter
-    than a headline (:data:`~nashra.chrome.MIN_HEADLINE_WORDS`) before the first
-    headline-length line are dropped; that line is the title; a short
-    ``outlet – dateline`` line right after it becomes metadata; short trailing lines
-    that do not end a sentence are dropped; every other line is a paragraph.
+    Rules, in order: known chrome phrases, cookie and copyright notices, and the
+    headlines listed under a "related stories" heading are dropped; lines before the
+    first line that can be a headline (:func:`~nashra.chrome.is_headline`) are
+    dropped; that line is the title; a short ``outlet – dateline`` line and a byline
+    right after it become metadata; short trailing lines that do not end a sentence
+    are dropped; every other line is a paragraph.
 
     :param text: decoded text (see :func:`nashra.encoding.decode_source`).
     :param path: the source's path, for error messages.
@@ -75,20 +83,37 @@ def read_copied_text(text: str, path: str | Path) -> Extracted:
     lines = [(number, line) for number, line in lines if line]
     dropped: list[str] = []
     kept: list[tuple[int, str]] = []
+    in_link_block = seen_headline = False
     for number, line in lines:
-        (dropped if is_chrome_phrase(line) else kept).append((number, line))
+        if in_link_block and not ends_sentence(line) and word_count(line) < 20:
+            dropped.append(line)  # another story's headline under "Related stories"
+            continue
+        # before the headline, a "latest news" label is a ticker, not a list of links
+        in_link_block = seen_headline and opens_link_block(line)
+        if in_link_block or is_chrome_phrase(line) or is_notice(line):
+            dropped.append(line)
+        else:
+            kept.append((number, line))
+            seen_headline = seen_headline or is_headline(line)
 
-    while kept and is_short_line(kept[0][1], MIN_HEADLINE_WORDS):
+    while kept and not is_headline(kept[0][1]):
         dropped.append(kept.pop(0)[1])
     if not kept:
-        raise SourceError(path, "no headline found (no line of "
-                                f"{MIN_HEADLINE_WORDS} words or more)")
+        raise SourceError(path, "no headline found (a line of "
+                                f"{MIN_HEADLINE_WORDS} words or more, not ending in a "
+                                "full stop)")
     title_line, title = kept.pop(0)
 
-    outlet = dateline = ""
-    if kept and (credit := parse_credit_line(kept[0][1])):
-        outlet, dateline = credit
-        kept.pop(0)
+    outlet = dateline = byline = ""
+    for _ in range(2):  # credit line and byline, in either order, after the headline
+        if not kept:
+            break
+        if not outlet and (credit := parse_credit_line(kept[0][1])):
+            outlet, dateline = credit
+            kept.pop(0)
+        elif not byline and (name := parse_byline(kept[0][1])):
+            byline = name
+            kept.pop(0)
 
     while kept and is_short_line(kept[-1][1], MIN_TRAILING_WORDS):
         dropped.append(kept.pop()[1])
@@ -100,5 +125,6 @@ def read_copied_text(text: str, path: str | Path) -> Extracted:
         paragraphs=[line for _, line in kept],
         outlet=outlet,
         dateline=dateline,
+        byline=byline,
         dropped=dropped,
     )

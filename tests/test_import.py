@@ -188,26 +188,92 @@ def test_missing_date_is_an_error(tmp_path):
 def test_english_copied_text_chrome_is_dropped():
     text = "\n".join([
         "utm_x9",
+        "Skip to main content",
+        "We use cookies to improve your experience on our site. By continuing you accept.",
+        "Accept",
         "Home",
         "Latest news",
         "Breaking",
         "Oil prices climb as OPEC+ extends output cuts into spring",
         "Example Wire - Vienna",
+        "By Jane Doe",
         "Oil prices rose on Monday after producers agreed to extend cuts.",
         "Share",
         "Analysts said the decision was “widely expected” by markets.",
-        "Read more",
         "Related stories",
+        "Gas prices fall to a two-year low in Europe",
+        "Central bank holds rates steady",
+        "Traders expect the cuts to hold until April, two analysts said.",
+        "Read more",
         "Back to top",
-        "Cookies",
+        "Cookie settings",
+        "© 2023 Example News. All rights reserved.",
     ])
     extracted = read_copied_text(text, "wire.txt")
     assert extracted.title == "Oil prices climb as OPEC+ extends output cuts into spring"
     assert (extracted.outlet, extracted.dateline) == ("Example Wire", "Vienna")
+    assert extracted.byline == "Jane Doe"
     assert extracted.paragraphs == [
         "Oil prices rose on Monday after producers agreed to extend cuts.",
         "Analysts said the decision was “widely expected” by markets.",
+        "Traders expect the cuts to hold until April, two analysts said.",
     ]
+
+
+def test_arabic_copied_text_chrome_is_dropped():
+    text = "\n".join([
+        "تخطى إلى المحتوى",
+        "الرئيسية",
+        "عاجل",
+        "مصر تعلن خطة جديدة لدعم الزراعة في الصعيد",
+        "وكالة الأنباء – القاهرة",
+        "بقلم: سامي عبد الله",
+        "أعلنت الحكومة المصرية اليوم خطة لدعم المزارعين في محافظات الصعيد.",
+        "شارك",
+        "اقرأ أيضا",
+        "ارتفاع أسعار القطن في الأسواق العالمية",
+        "وقال وزير الزراعة إن الخطة تشمل قروضا ميسرة.",
+        "مقالات ذات صلة",
+        "نستخدم ملفات تعريف الارتباط لتحسين تجربتك.",
+        "جميع الحقوق محفوظة © 2024",
+    ])
+    extracted = read_copied_text(text, "masr.txt")
+    assert extracted.title == "مصر تعلن خطة جديدة لدعم الزراعة في الصعيد"
+    assert (extracted.outlet, extracted.dateline, extracted.byline) == (
+        "وكالة الأنباء", "القاهرة", "سامي عبد الله")
+    assert extracted.paragraphs == [
+        "أعلنت الحكومة المصرية اليوم خطة لدعم المزارعين في محافظات الصعيد.",
+        "وقال وزير الزراعة إن الخطة تشمل قروضا ميسرة.",
+    ]
+
+
+def test_a_story_about_cookies_keeps_its_paragraphs():
+    paragraph = ("Bakers said cookie sales rose by a third this winter, and that customers "
+                 "accept higher prices for butter cookies made with local flour, the trade "
+                 "association's survey of 400 shops found.")
+    extracted = read_copied_text(f"Cookie sales soar in a cold winter\n{paragraph}\n", "c.txt")
+    assert extracted.paragraphs == [paragraph]
+
+
+def test_text_without_headline_is_refused(tmp_path):
+    source = tmp_path / "story.txt"
+    source.write_text("Menu\nThe minister said on Monday that talks would resume.\n",
+                      encoding="utf-8")
+    result = import_seed(tmp_path / "content", "--date", "2024-01-01", source=source)
+    assert result.returncode == 1 and "no headline" in result.stderr
+    assert str(source) in result.stderr
+
+
+def test_manifest_value_with_line_break_is_refused(tmp_path):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    shutil.copy(SEED, seeds / SEED.name)
+    (seeds / "manifest.toml").write_text(
+        f'["{SEED.name}"]\ndate = 2021-12-28\ntags = ["روسيا", "x\\nStatus: draft"]\n',
+        encoding="utf-8")
+    result = import_seed(tmp_path / "content", source=seeds / SEED.name)
+    assert result.returncode == 1 and "line break" in result.stderr
+    assert posts(tmp_path / "content") == []
 
 
 @pytest.mark.parametrize("text", [
