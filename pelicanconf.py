@@ -111,9 +111,10 @@ AUTHORS_SAVE_AS = ""
 DIRECT_TEMPLATES = ["index", "tags", "categories", "archives", "frontdoor"]
 FRONTDOOR_SAVE_AS = "index.html" if _E == FRONT_DOOR_EDITION else ""
 
-# Feeds: this edition's stories only.
-FEED_ATOM = f"{_E}/feeds/atom.xml"
-FEED_RSS = f"{_E}/feeds/rss.xml"
+# Feeds: this edition's stories only.  A feed sits in the folder of the page it
+# mirrors (the edition's index here, an actor's page for an actor's feed).
+FEED_ATOM = f"{_E}/atom.xml"
+FEED_RSS = f"{_E}/rss.xml"
 FEED_ALL_ATOM = None
 FEED_ALL_RSS = None
 CATEGORY_FEED_ATOM = None

@@ -56,7 +56,11 @@ def import_(c, path, lang=None, date=None, source_url=None, force=False, content
 
 
 #: A Pelican log record (rich's layout, one record a line at LOG_COLUMNS): level, message.
-_RECORD_RE = re.compile(r"\b(ERROR|CRITICAL)\s+(.+?)\s{2,}\S+\.py:\d+\s*$")
+_RECORD_RE = re.compile(r"\b(WARNING|ERROR|CRITICAL)\s+(.+?)(?:\s{2,}\S+\.py:\d+)?\s*$")
+#: The last line of a Python traceback: the exception and its message.
+_EXCEPTION_RE = re.compile(r"^\s*(?:\w+\.)*(\w*(?:Error|Exception)): (.+)$")
+#: What Pelican's --fatal raises after the first error: says nothing about the cause.
+_FATAL_MARK = "Warning or error encountered"
 LOG_COLUMNS = "400"
 
 
@@ -68,6 +72,29 @@ def _swap_into_place(staging: Path, output: Path) -> None:
         output.rename(old)
     staging.rename(output)
     shutil.rmtree(old, ignore_errors=True)
+
+
+def _problems(log: str) -> tuple[list[str], list[str]]:
+    """The errors (each with its cause) and warnings of one Pelican run's log."""
+    errors, warnings, lines = [], [], log.splitlines()
+    for number, line in enumerate(lines):
+        match = _RECORD_RE.search(line)
+        if not match or _FATAL_MARK in match[2]:
+            continue
+        level, message = match[1], match[2].strip()
+        if level == "WARNING":  # its continuation lines (paths) follow, indented
+            for more in lines[number + 1:number + 6]:
+                if not more.strip() or not more.startswith(" ") or _RECORD_RE.search(more):
+                    break
+                message += " " + more.strip()
+            warnings.append(message)
+            continue
+        causes = [m for m in map(_EXCEPTION_RE.match, lines[number + 1:]) if m
+                  and _FATAL_MARK not in m[2]]
+        if level == "ERROR" and causes:  # "Could not process X": say why
+            message += f": {causes[0][2].strip()}"
+        errors.append(message)
+    return errors, warnings
 
 
 @task(help={
@@ -96,18 +123,18 @@ def build(c, production=False, output="output", content="content", verbose=False
             cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
         )
     errors: dict[str, None] = {}
+    warnings: dict[str, None] = {}
     for edition, process in runs.items():
         log, _ = process.communicate()
         if verbose or process.returncode:
             for line in log.splitlines():
                 print(f"[{edition}] {line.rstrip()}")
+        found, warned = _problems(log)
+        warnings.update(dict.fromkeys(warned))
         if process.returncode:
-            records = [m.groups() for m in map(_RECORD_RE.search, log.splitlines()) if m]
-            # Pelican's --fatal turns the first ERROR into a CRITICAL "RuntimeError";
-            # the ERROR says what went wrong, a lone CRITICAL is an uncaught exception.
-            found = ([msg for level, msg in records if level == "ERROR"]
-                     or [msg for level, msg in records])
             errors.update(dict.fromkeys(found or [f"the {edition} edition failed"]))
+    for message in warnings:
+        print(f"warning: {message}", file=sys.stderr)
     if errors:
         shutil.rmtree(staging, ignore_errors=True)
         for message in errors:

@@ -67,6 +67,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"error: {exc}", file=sys.stderr)
             failed += 1
             continue
+        if not results and not errors:
+            print(f"no source files (*.txt) in {_shown(path)}", file=sys.stderr)
         for result in results:
             if result.status == "unchanged":
                 print(f"already imported: {_shown(result.source)} → {_shown(result.post_path)}",

@@ -60,7 +60,7 @@ class Post:
 
         :raises InvalidPost: empty title or body, unknown language, empty slug, a
             line break or control character in a one-line field, a tag or id that is
-            empty or contains a comma.
+            empty or contains a comma, a source URL that is not http(s).
         """
         if not self.title.strip():
             raise InvalidPost("no title")
@@ -74,6 +74,8 @@ class Post:
                      "translation_key", "slug"):
             if _CONTROL_RE.search(getattr(self, name)):
                 raise InvalidPost(f"{name} contains a line break or control character")
+        if self.source_url and not re.match(r"https?://[^\s/]+", self.source_url):
+            raise InvalidPost(f"source URL {self.source_url!r} is not an http(s) URL")
         for name in ("tags", "actors", "events"):
             for item in getattr(self, name):
                 if "," in item or "،" in item or not item.strip() or _CONTROL_RE.search(item):

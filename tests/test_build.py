@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 from pathlib import Path
@@ -95,7 +96,7 @@ def test_every_page_announces_its_edition_feeds(site, lang):
     for page in pages:
         links = soup(page).select('head link[rel=alternate][type^="application/"]')
         targets = {link["type"]: resolve(site, page, link["href"]) for link in links
-                   if resolve(site, page, link["href"]).parent == site / lang / "feeds"}
+                   if resolve(site, page, link["href"]).parent == site / lang}
         assert set(targets) == {"application/atom+xml", "application/rss+xml"}, page
         for link in links:  # entity pages add their own feed, in the same edition
             target = resolve(site, page, link["href"])
@@ -128,7 +129,7 @@ def test_theme_css_uses_logical_properties_only():
 
 
 def read_feeds(output: Path, lang: str) -> list:
-    paths = sorted((output / lang / "feeds").glob("*.xml"))
+    paths = sorted((output / lang).glob("*.xml"))
     assert {p.name for p in paths} == {"atom.xml", "rss.xml"}
     return [feedparser.parse(p.read_bytes()) for p in paths]
 
@@ -152,7 +153,7 @@ def test_production_feeds_and_pages_use_absolute_links(production_site, lang):
         assert feed.feed.link.startswith(PRODUCTION_SITEURL + "/")
         self_links = [link.href for link in feed.feed.links if link.rel == "self"]
         for href in self_links:
-            assert href.startswith(f"{PRODUCTION_SITEURL}/{lang}/feeds/")
+            assert href == f"{PRODUCTION_SITEURL}/{lang}/{href.rsplit('/', 1)[1]}"
         for entry in feed.entries:
             assert entry.link.startswith(f"{PRODUCTION_SITEURL}/{lang}/2021/12/")
     page = the_article(production_site, lang)
@@ -164,7 +165,7 @@ def test_production_feeds_and_pages_use_absolute_links(production_site, lang):
     ("Title: Bad\nDate: 2021-12-29\nLang: fr\n\nBonjour.\n", "'fr' is not an edition"),
     ("Title: No date\nLang: en\n\nHello.\n", "'date'"),
     ("Date: 2021-12-29\nLang: en\n\nHello.\n", "'title'"),
-    ("Title: Bad date\nDate: 2021-13-45\nLang: en\n\nHello.\n", "bad.md"),
+    ("Title: Bad date\nDate: 2021-13-45\nLang: en\n\nHello.\n", "not a valid date"),
     ("Title: Wrong folder\nDate: 2021-12-29\nLang: ar\n\nHello.\n", "folder"),
 ])
 @pytest.mark.parametrize("production", [False, True])
@@ -183,3 +184,51 @@ def test_build_fails_naming_invalid_post_and_keeps_output(tmp_path, post, expect
     assert any(expected in e for e in errors), errors
     assert {p: p.read_bytes() for p in output.rglob("*") if p.is_file()} == before
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".output")]
+
+
+def test_feeds_have_their_own_ids_and_link_to_the_page_they_mirror(production_site):
+    ids = set()
+    for path in sorted(production_site.rglob("*.xml")):
+        feed = feedparser.parse(path.read_bytes())
+        assert feed.bozo == 0, path
+        url = f"{PRODUCTION_SITEURL}/{path.relative_to(production_site).as_posix()}"
+        if path.name == "atom.xml":
+            assert feed.feed.id == url
+            ids.add(feed.feed.id)
+        alternate = [link.href for link in feed.feed.links if link.rel == "alternate"]
+        assert alternate == [url.rsplit("/", 1)[0] + "/"]
+        assert page_file(production_site, alternate[0].removeprefix(PRODUCTION_SITEURL)).is_file()
+    assert len(ids) >= 2 * 20  # the two editions' feeds and every entity's
+    rss = (production_site / "en" / "rss.xml").read_text(encoding="utf-8")
+    assert '<guid isPermaLink="false">' in rss
+
+
+def test_two_posts_with_one_url_fail_naming_both(tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content", content)
+    for name in ("one", "two"):
+        (content / "en" / "2021" / f"{name}.md").write_text(
+            f"Title: Story {name}\nDate: 2024-05-01\nSlug: same\n\nText.\n", encoding="utf-8")
+    result = invoke("build", "--content", str(content), "--output", str(tmp_path / "out"))
+    assert result.returncode != 0
+    assert "one.md" in result.stderr and "two.md" in result.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def test_markup_in_a_title_is_text_on_pages_and_in_feeds(tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content", content)
+    title = "Attackers hide <script>alert(1)</script> & <b>tags</b> in news"
+    (content / "en" / "2021" / "xss.md").write_text(
+        f"Title: {title}\nDate: 2021-12-30\nSlug: xss\n\nBody.\n", encoding="utf-8")
+    output = build_site(tmp_path / "output", content=content)
+    page = soup(page_file(output, "en/2021/12/xss/"))
+    assert page.find("article").h1.get_text() == title
+    assert page.title.get_text().startswith(title)
+    scripts = page.find_all("script")
+    assert [s.get("type") for s in scripts] == ["application/ld+json"]
+    assert json.loads(scripts[0].string)["headline"] == title
+    assert page.find("b") is None
+    for feed_path in (output / "en" / "atom.xml", output / "en" / "rss.xml"):
+        titles = [e.title for e in feedparser.parse(feed_path.read_bytes()).entries]
+        assert title in titles

@@ -298,3 +298,13 @@ def test_slugs_keep_arabic_words():
     assert slugify("Lavrov's \u200fwarning: “no concessions”") == "lavrovs-warning-no-concessions"
     assert slugify("!!! ؟؟") .startswith("post-")
     assert len(slugify("كلمة " * 40)) <= 80
+
+
+def test_source_url_must_be_http(tmp_path):
+    result = import_seed(tmp_path, "--source-url", "javascript:alert(1)")
+    assert result.returncode == 1 and "http" in result.stderr
+    assert posts(tmp_path) == []
+    result = import_seed(tmp_path, "--source-url", "https://mena-monitor.example/?p=1")
+    assert result.returncode == 0
+    assert read_metadata(Path(result.stdout.strip()))["source_url"] == (
+        "https://mena-monitor.example/?p=1")

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 
+from markupsafe import Markup
 from pelican.utils import order_content
 
 from . import settings as plugin_settings
@@ -35,6 +36,19 @@ def default_translation_key(instance) -> None:
     """
     if not hasattr(instance, "translation_key") and instance.source_path:
         instance.translation_key = "source:" + os.path.normpath(instance.source_path)
+
+
+def title_as_text(instance) -> None:
+    """``content_object_init`` handler: a title in Nashra's posts is plain text.
+
+    Pelican treats titles as HTML (it strips tags for feeds, so ``<script>`` in a
+    headline about web attacks would vanish from feeds but show on pages).  Escaping
+    the title once, as ``Markup``, makes pages, feeds and JSON-LD all show the text as
+    written.  Cached content keeps the escaped title, so this runs once per post.
+    """
+    title = getattr(instance, "title", None)
+    if isinstance(title, str) and not isinstance(title, Markup):
+        instance.title = Markup.escape(title)
 
 
 def check_language(item, settings: dict) -> None:
@@ -63,7 +77,8 @@ def split_edition(generator) -> None:
     Puts ``EDITION_ARTICLES`` (language → published articles, newest first, at most
     ``NASHRA_FRONT_DOOR_ITEMS`` each) in the context for the front door.
 
-    :raises InvalidContent: a post of any status has an unknown language.
+    :raises InvalidContent: a post of any status has an unknown language, or two
+        posts of the edition would be written to the same URL.
     """
     settings = generator.settings
     edition = settings["DEFAULT_LANG"]
@@ -79,9 +94,15 @@ def split_edition(generator) -> None:
         for lang in settings["EDITIONS"]
     }
 
+    written: dict[str, str] = {}
     for originals, translations in zip(_ORIGINAL_LISTS, _TRANSLATION_LISTS, strict=True):
         items = getattr(generator, originals) + getattr(generator, translations)
         kept = [item for item in items if item.lang == edition]
+        for item in kept:
+            other = written.setdefault(item.save_as, item.source_path)
+            if item.save_as and other != item.source_path:
+                raise InvalidContent(f"{item.source_path}: same URL as {other} "
+                                     f"({item.save_as}): give one of them another Slug:")
         setattr(generator, originals, order_content(kept, settings["ARTICLE_ORDER_BY"]))
         setattr(generator, translations, [])
 

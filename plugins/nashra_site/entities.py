@@ -23,6 +23,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
+from markupsafe import Markup
 from pelican.generators import Generator
 
 from nashra.linker import link_mentions
@@ -252,7 +253,7 @@ def json_ld(article, settings: dict) -> str:
     data = {
         "@context": "https://schema.org",
         "@type": "NewsArticle",
-        "headline": article.title,
+        "headline": Markup(article.title).unescape(),
         "inLanguage": article.lang,
         "datePublished": article.date.isoformat(),
         "about": [thing(p) for p in getattr(article, "entity_about", [])],
