@@ -7,7 +7,7 @@
 * Arabic (no capitals): the words after a title such as وزير، الرئيس، الأمين العام،
   المتحدث باسم، مندوب.  Descriptors after the title (definite words: الخارجية، الروسي)
   are skipped; the name is the run of up to three words without the article ال that
-  follows.
+  follows, ended by a function word, a reporting verb or a future verb (سيزور).
 
 Candidates that overlap a mention the matcher found are dropped.
 """
@@ -30,6 +30,13 @@ ARABIC_TITLES: tuple[str, ...] = (
 )
 #: Most words an Arabic name candidate has.
 MAX_NAME_WORDS = 3
+#: Reporting verbs that often follow a name (قال لافروف… / لافروف قال…): they end it.
+_ARABIC_VERBS = frozenset(normalise_for_matching(w) for w in (
+    "قال", "قالت", "أكد", "أكدت", "أعلن", "أعلنت", "أضاف", "أضافت", "أوضح", "أوضحت",
+    "صرح", "صرحت", "يزور", "تزور", "زار", "زارت", "يقول", "تقول", "دعا", "دعت",
+))
+#: The future prefix سـ on an imperfect verb (سيزور، ستعقد، سنرد).
+_FUTURE_VERB_RE = re.compile("^س[يتنا]")
 
 _CONNECTORS = {"of", "for", "and", "the", "de", "del", "al", "bin", "van", "von", "la"}
 _EN_WORD_RE = re.compile(r"[A-Za-z][\w'’.-]*")
@@ -114,7 +121,8 @@ def arabic_candidates(text: str) -> list[tuple[int, int, str]]:
             while j < len(tokens) and len(name_tokens) < MAX_NAME_WORDS:
                 word = folded[j]
                 if (not word or word.startswith("ال") or not word.isalpha()
-                        or word in FUNCTION_WORDS["ar"]):
+                        or word in FUNCTION_WORDS["ar"] or word in _ARABIC_VERBS
+                        or (name_tokens and _FUTURE_VERB_RE.match(word))):
                     break
                 name_tokens.append(tokens[j])
                 if _PUNCT_END_RE.search(tokens[j][2]):

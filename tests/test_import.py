@@ -308,3 +308,38 @@ def test_source_url_must_be_http(tmp_path):
     assert result.returncode == 0
     assert read_metadata(Path(result.stdout.strip()))["source_url"] == (
         "https://mena-monitor.example/?p=1")
+
+
+def test_import_fills_actors_and_events_from_the_registry(imported):
+    meta = read_metadata(imported)
+    actors = [i.strip() for i in meta["actors"].split(",")]
+    events = [i.strip() for i in meta["events"].split(",")]
+    assert set(actors) >= {"lavrov", "ryabkov", "nato", "osce", "biden", "putin", "geneva",
+                           "tass", "afp", "kremlin", "us-national-security-council"}
+    assert actors[0] == "lavrov"  # in order of first mention
+    assert set(events) == {"us-russia-strategic-stability-talks-2022",
+                           "nato-russia-council-2022-01-12",
+                           "osce-permanent-council-2022-01-13",
+                           "biden-putin-geneva-summit-2021"}
+
+
+@pytest.mark.parametrize("lang, text, names", [
+    ("ar", "تركيا ترحب بالمحادثات الأمريكية الروسية في جنيف\n"
+           "قال وزير الخارجية التركي مولود جاويش أوغلو إن بلاده ترحب بالمحادثات في جنيف، "
+           "وأضاف أن الأمين العام لحلف الناتو ينس ستولتنبرغ سيزور أنقرة.\n",
+     ["مولود جاويش أوغلو", "ينس ستولتنبرغ"]),
+    ("en", "Turkey welcomes the US-Russia talks in Geneva\n"
+           "Turkish Foreign Minister Mevlut Cavusoglu said on Monday that Ankara welcomed "
+           "the talks in Geneva, and that NATO chief Jens Stoltenberg would visit Ankara.\n",
+     ["Turkish Foreign Minister Mevlut Cavusoglu", "Ankara", "Jens Stoltenberg"]),
+])
+def test_import_lists_names_the_registry_lacks(tmp_path, lang, text, names):
+    source = tmp_path / "story.txt"
+    source.write_text(text, encoding="utf-8")
+    result = import_seed(tmp_path / "content", "--date", "2022-01-09", "--lang", lang,
+                         source=source)
+    assert result.returncode == 0, result.stderr
+    line = next(line for line in result.stderr.splitlines() if "not in the registry" in line)
+    assert line.split(": ", 1)[1].split(" | ") == names
+    meta = read_metadata(Path(result.stdout.strip()))
+    assert {"geneva", "nato"} <= {i.strip() for i in meta["actors"].split(",")}
