@@ -7,7 +7,8 @@
 * Arabic (no capitals): the words after a title such as وزير، الرئيس، الأمين العام،
   المتحدث باسم، مندوب.  Descriptors after the title (definite words: الخارجية، الروسي)
   are skipped; the name is the run of up to three words without the article ال that
-  follows, ended by a function word, a reporting verb or a future verb (سيزور).
+  follows, ended by a function word, a reporting verb or, as a third word, a future
+  verb (سيزور; names such as ستولتنبرغ start the same way).
 
 Candidates that overlap a mention the matcher found are dropped.
 """
@@ -122,7 +123,7 @@ def arabic_candidates(text: str) -> list[tuple[int, int, str]]:
                 word = folded[j]
                 if (not word or word.startswith("ال") or not word.isalpha()
                         or word in FUNCTION_WORDS["ar"] or word in _ARABIC_VERBS
-                        or (name_tokens and _FUTURE_VERB_RE.match(word))):
+                        or (len(name_tokens) >= 2 and _FUTURE_VERB_RE.match(word))):
                     break
                 name_tokens.append(tokens[j])
                 if _PUNCT_END_RE.search(tokens[j][2]):
