@@ -10,6 +10,7 @@ touched; mentions there still count for the article's entities.
 
 from __future__ import annotations
 
+import bisect
 import html
 import re
 from collections.abc import Callable
@@ -53,55 +54,43 @@ def link_mentions(
 ) -> LinkResult:
     """Find mentions in the text of ``source`` and link them.
 
+    The text nodes are matched in one call (joined by line breaks, which no alias
+    spans), which is several times faster than one call per node.
+
     :param source: an HTML fragment (an article's content).
     :param matcher: the registry's matcher.
     :param href_for: entity id → URL of its page (or ``None`` to leave it unlinked).
     :param first_only: link only the first linkable mention of each entity.
     :param css_class: ``class`` of the added ``<a>`` elements.
-    :returns: the new HTML and the mentions (offsets are into the unescaped text of
-        each text node, so only ``entity`` and ``text`` are meaningful to callers).
+    :returns: the new HTML and the mentions (offsets are into the joined text, so
+        only ``entity`` and ``text`` are meaningful to callers).
     """
-    result = LinkResult(html="")
-    linked: set[str] = set()
-    depth = {"no_link": 0, "not_text": 0}
-    out: list[str] = []
+    pieces: list[str] = []  # tags and text nodes, in order
+    nodes: list[tuple[int, str, bool]] = []  # (index in pieces, unescaped text, linkable)
+    no_link = not_text = 0
     position = 0
     for token in _TOKEN_RE.finditer(source):
-        out.append(_text(source[position:token.start()], matcher, href_for, first_only,
-                         css_class, depth, linked, result))
-        out.append(token.group())
-        _track(token.group(), depth)
+        _add_text(source[position:token.start()], pieces, nodes, no_link, not_text)
+        pieces.append(token.group())
+        no_link, not_text = _track(token.group(), no_link, not_text)
         position = token.end()
-    out.append(_text(source[position:], matcher, href_for, first_only, css_class, depth,
-                     linked, result))
-    result.html = "".join(out)
-    return result
+    _add_text(source[position:], pieces, nodes, no_link, not_text)
 
-
-def _track(tag: str, depth: dict[str, int]) -> None:
-    match = _TAG_NAME_RE.match(tag)
-    if not match or tag.endswith("/>"):
-        return
-    closing, name = match[1] == "/", match[2].lower()
-    step = -1 if closing else 1
-    if name in NO_LINK_ELEMENTS:
-        depth["no_link"] = max(0, depth["no_link"] + step)
-    if name in NOT_TEXT_ELEMENTS:
-        depth["not_text"] = max(0, depth["not_text"] + step)
-
-
-def _text(raw, matcher, href_for, first_only, css_class, depth, linked, result) -> str:
-    if not raw.strip() or depth["not_text"]:
-        return raw
-    text = html.unescape(raw) if "&" in raw else raw
-    mentions = matcher.find(text)
-    if not mentions:
-        return raw
-    result.mentions.extend(mentions)
-    if depth["no_link"]:
-        return raw
-    pieces, cursor, changed = [], 0, False
-    for mention in mentions:
+    joined = "\n".join(text for _, text, _ in nodes)
+    result = LinkResult(html=source, mentions=matcher.find(joined))
+    if not result.mentions:
+        return result
+    offsets, cursor = [], 0
+    for _, text, _ in nodes:
+        offsets.append(cursor)
+        cursor += len(text) + 1
+    by_node: dict[int, list] = {}
+    linked: set[str] = set()
+    for mention in result.mentions:
+        k = bisect.bisect_right(offsets, mention.start) - 1
+        index, text, linkable = nodes[k]
+        if not linkable or mention.end > offsets[k] + len(text):
+            continue
         if first_only and mention.entity in linked:
             continue
         href = href_for(mention.entity)
@@ -109,12 +98,42 @@ def _text(raw, matcher, href_for, first_only, css_class, depth, linked, result) 
             continue
         linked.add(mention.entity)
         result.linked.append(mention.entity)
-        pieces.append(html.escape(text[cursor:mention.start], quote=False))
-        pieces.append(f'<a class="{css_class}" href="{html.escape(href)}" '
-                      f'data-entity="{html.escape(mention.entity)}">'
-                      f"{html.escape(mention.text, quote=False)}</a>")
-        cursor, changed = mention.end, True
-    if not changed:
-        return raw
-    pieces.append(html.escape(text[cursor:], quote=False))
-    return "".join(pieces)
+        by_node.setdefault(k, []).append((mention.start - offsets[k],
+                                          mention.end - offsets[k], mention.entity, href))
+    for k, spans in by_node.items():
+        index, text, _ = nodes[k]
+        out, cursor = [], 0
+        for start, end, entity, href in spans:
+            out.append(html.escape(text[cursor:start], quote=False))
+            out.append(f'<a class="{css_class}" href="{html.escape(href)}" '
+                       f'data-entity="{html.escape(entity)}">'
+                       f"{html.escape(text[start:end], quote=False)}</a>")
+            cursor = end
+        out.append(html.escape(text[cursor:], quote=False))
+        pieces[index] = "".join(out)
+    result.html = "".join(pieces)
+    return result
+
+
+def _track(tag: str, no_link: int, not_text: int) -> tuple[int, int]:
+    """Depths of no-link and not-text elements after ``tag``."""
+    match = _TAG_NAME_RE.match(tag)
+    if not match or tag.endswith("/>"):
+        return no_link, not_text
+    step = -1 if match[1] == "/" else 1
+    name = match[2].lower()
+    if name in NO_LINK_ELEMENTS:
+        no_link = max(0, no_link + step)
+    if name in NOT_TEXT_ELEMENTS:
+        not_text = max(0, not_text + step)
+    return no_link, not_text
+
+
+def _add_text(raw: str, pieces: list[str], nodes: list, no_link: int, not_text: int) -> None:
+    if not raw:
+        return
+    pieces.append(raw)
+    if not_text or not raw.strip():
+        return
+    text = html.unescape(raw) if "&" in raw else raw
+    nodes.append((len(pieces) - 1, text, not no_link))

@@ -7,7 +7,7 @@ original offsets so that links land on the characters readers see.
 Rules (measured on a public Arabic NER corpus, see design.md):
 
 * normalisation: alef forms → ا, ى/ی → ي, ة → ه, ک → ك, Arabic-Indic digits → ASCII,
-  harakat, tatweel and bidi/zero-width marks dropped, white space runs → one space,
+  harakat, tatweel and bidi/zero-width marks dropped, white space → space,
   curly apostrophes → ``'``, dashes → ``-``, case folded (Latin);
 * names are not stemmed; instead each Arabic alias of three letters or more is
   expanded with the proclitics و ف ب ل (and their pairs), ال-aliases taking لل for ل
@@ -26,39 +26,51 @@ import bisect
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import ahocorasick
 
 from nashra.arabic import HARAKAT_RE, TATWEEL
 from nashra.registry import Alias, Registry
 
-#: Characters dropped before matching: harakat, tatweel, bidi and zero-width marks,
-#: and every white-space character after the first of a run.
+#: Characters dropped before matching: harakat, tatweel, bidi and zero-width marks.
+#: (White space is folded to one space character for one, not collapsed: a name broken
+#: across a line still matches, and the usual text has nothing to drop, which keeps
+#: the offset map trivial.)
 _DROP_RE = re.compile(
     "[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640"
-    "\u061c\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]|(?<=\\s)\\s+"
+    "\u061c\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]"
 )
 #: Combining marks and tatweel that belong to the letter before them.
 _TRAILING_MARKS_RE = re.compile(f"(?:{HARAKAT_RE.pattern}|{TATWEEL})*")
 
 
-def _fold_table() -> dict[int, str]:
-    table = {}
-    for code in range(0x20, 0x250):  # Basic Latin to Latin Extended-B: lower case, 1:1
-        lower = chr(code).lower()
-        if len(lower) == 1 and lower != chr(code):
-            table[code] = lower
-    table.update({ord(c): "ا" for c in "أإآٱ"})
-    table.update({ord("ى"): "ي", ord("ی"): "ي", ord("ة"): "ه", ord("ک"): "ك"})
-    table.update({0x0660 + d: str(d) for d in range(10)})
-    table.update({0x06F0 + d: str(d) for d in range(10)})
-    table.update({ord(c): "'" for c in "’‘ʼ′`"})
-    table.update({ord(c): "-" for c in "‐‑‒–—―"})
-    table.update({ord(c): " " for c in "\t\n\r\f\v\u00a0\u2002\u2003\u2009\u202f\u3000"})
-    return table
+def _fold_pairs() -> tuple[tuple[str, str], ...]:
+    """Character replacements applied after ``str.lower()`` (which folds Latin case)."""
+    pairs = [(c, "ا") for c in "أإآٱ"]
+    pairs += [("ى", "ي"), ("ی", "ي"), ("ة", "ه"), ("ک", "ك")]
+    pairs += [(chr(0x0660 + d), str(d)) for d in range(10)]
+    pairs += [(chr(0x06F0 + d), str(d)) for d in range(10)]
+    pairs += [(c, "'") for c in "’‘ʼ′`"]
+    pairs += [(c, "-") for c in "‐‑‒–—―"]
+    pairs += [(c, " ") for c in "\t\n\r\f\v\u00a0\u2002\u2003\u2009\u202f\u3000"]
+    return tuple(pairs)
 
 
-_FOLD = _fold_table()
+#: One-for-one replacements, so offsets are kept.  A chain of ``str.replace`` runs at
+#: memory speed; ``str.translate`` with a dict looks every character up (3× slower).
+_FOLD_PAIRS = _fold_pairs()
+
+
+def _fold_kept_length(text: str) -> str:
+    """Fold case and letter variants, one character for one (offsets are kept)."""
+    # "İ".lower() is two characters, the only such case in Unicode: keep it one.
+    text = (text.replace("İ", "I") if "İ" in text else text).lower()
+    for old, new in _FOLD_PAIRS:
+        if old in text:
+            text = text.replace(old, new)
+    return text
+
 
 #: Arabic proclitics (conjunctions و ف, prepositions ب ل) and their combinations.
 PROCLITICS: tuple[str, ...] = ("و", "ف", "ب", "ل", "وب", "ول", "فب", "فل")
@@ -68,7 +80,7 @@ MIN_CLITIC_ALIAS_LETTERS = 3
 
 def fold(text: str) -> str:
     """Normalise text for matching (see the module's rules); offsets are not kept."""
-    return _DROP_RE.sub("", text).translate(_FOLD)
+    return _fold_kept_length(_DROP_RE.sub("", text))
 
 
 @dataclass(frozen=True)
@@ -92,22 +104,25 @@ class Normalised:
             positions.append(match.start() - total)
             total += match.end() - match.start()
             cumulative.append(total)
-        text = (_DROP_RE.sub("", original) if positions else original).translate(_FOLD)
+        text = _fold_kept_length(_DROP_RE.sub("", original) if positions else original)
         return cls(original, text, tuple(positions), tuple(cumulative))
 
     def start(self, index: int) -> int:
         """Original offset of the character at normalised ``index``."""
+        if not self._dropped_at:
+            return index
         k = bisect.bisect_right(self._dropped_at, index)
         return index + (self._dropped_before[k - 1] if k else 0)
 
     def end(self, index: int) -> int:
         """Original offset just after normalised ``index - 1``, with the marks it carries."""
+        if not self._dropped_at:  # nothing dropped: no harakat or tatweel to carry
+            return index
         last = self.start(index - 1) + 1
         return _TRAILING_MARKS_RE.match(self.original, last).end()
 
 
-@dataclass(frozen=True)
-class Mention:
+class Mention(NamedTuple):
     """One mention of an entity in a text.
 
     :ivar entity: the actor's or event's id.
@@ -125,8 +140,7 @@ class Mention:
     proclitic: str = ""
 
 
-@dataclass(frozen=True)
-class _Form:
+class _Form(NamedTuple):
     entity: str
     proclitic: str
     case_sensitive: str  # the alias as written, for exact aliases; "" otherwise
@@ -167,7 +181,10 @@ class Matcher:
                     table.setdefault(form, []).append(_Form(
                         entity_id, proclitic, alias.text if alias.exact else ""))
         for form, payload in table.items():
-            self._automaton.add_word(form, (len(form), tuple(payload)))
+            plain = next((f for f in payload if not f.proclitic and not f.case_sensitive), None)
+            proclitic = next((f for f in payload if f.proclitic), None)
+            cased = tuple(f for f in payload if f.case_sensitive)
+            self._automaton.add_word(form, (len(form), plain, proclitic, cased))
         if table:
             self._automaton.make_automaton()
         self._empty = not table
@@ -181,37 +198,79 @@ class Matcher:
     def find(self, text: str) -> list[Mention]:
         """Every mention in ``text``, in text order, none overlapping.
 
-        :param text: plain text (not HTML), any mix of Arabic and English.
+        :param text: plain text (not HTML), any mix of Arabic and English.  Matching a
+            whole article at once is faster than matching it paragraph by paragraph.
         """
         if self._empty or not text:
             return []
         norm = Normalised.of(text)
         folded = norm.text
+        size = len(folded)
         exact: list[tuple[int, int, _Form]] = []
         clitic: list[tuple[int, int, _Form]] = []
-        for end, (length, payload) in self._automaton.iter(folded):
+        for end, (length, plain, proclitic, cased) in self._automaton.iter(folded):
             start, stop = end - length + 1, end + 1
-            if (start > 0 and folded[start - 1].isalnum()) or (
-                    stop < len(folded) and folded[stop].isalnum()):
+            if (start and folded[start - 1].isalnum()) or (
+                    stop < size and folded[stop].isalnum()):
                 continue
-            for form in payload:
-                if form.case_sensitive and fold_marks_only(
-                        text[norm.start(start):norm.end(stop)]) != form.case_sensitive:
-                    continue
-                (clitic if form.proclitic else exact).append((start, stop, form))
-        # An exact reading wins over a proclitic one it overlaps (بين is not ب + ين),
-        # unless the proclitic reading contains it and is longer (لوكالة تاس ⊃ تاس).
-        dominated = [c for c in exact if any(
-            s <= c[0] and c[1] <= e and e - s > c[1] - c[0] for s, e, _ in clitic)]
-        chosen = _leftmost_longest([c for c in exact if c not in dominated], [])
-        chosen = _leftmost_longest(clitic, chosen)
-        chosen = _leftmost_longest(dominated, chosen)
+            if plain:
+                exact.append((start, stop, plain))
+            if proclitic:
+                clitic.append((start, stop, proclitic))
+            for form in cased:  # exact aliases: the original must read as written
+                if fold_marks_only(text[norm.start(start):norm.end(stop)]) == form.case_sensitive:
+                    exact.append((start, stop, form))
+        chosen = _resolve_with_clitics(exact, clitic) if clitic else _greedy(exact)
         mentions = []
-        for start, stop, form in sorted(chosen, key=lambda c: c[0]):
+        for start, stop, form in chosen:
             begin, finish = norm.start(start), norm.end(stop)
             mentions.append(Mention(form.entity, begin, finish, text[begin:finish],
                                     form.proclitic))
         return mentions
+
+
+def _greedy(candidates):
+    """Leftmost-longest, for candidates that may overlap one another: in text order."""
+    chosen, last_end = [], -1
+    for candidate in sorted(candidates, key=lambda c: (c[0], -c[1])):
+        if candidate[0] >= last_end:
+            chosen.append(candidate)
+            last_end = candidate[1]
+    return chosen
+
+
+def _resolve_with_clitics(exact, clitic):
+    """Exact readings first, then proclitic ones; a longer proclitic reading that
+    contains an exact one wins over it (see the module's rules).  In text order."""
+    exact.sort(key=lambda c: c[0])
+    starts = [c[0] for c in exact]
+    dominated: set[int] = set()
+    for start, stop, _ in clitic:  # exact readings inside a longer proclitic reading
+        for k in range(bisect.bisect_left(starts, start), bisect.bisect_left(starts, stop)):
+            if exact[k][1] <= stop and exact[k][1] - exact[k][0] < stop - start:
+                dominated.add(k)
+    if not dominated:
+        return _select([exact, clitic])
+    return _select([[c for k, c in enumerate(exact) if k not in dominated], clitic,
+                    [exact[k] for k in sorted(dominated)]])
+
+
+def _select(groups):
+    """Leftmost-longest within each group, earlier groups first; none overlapping.
+
+    Covered positions are marked in a bytearray, so an overlap test is one C call.
+    """
+    size = max((c[1] for group in groups for c in group), default=0)
+    taken = bytearray(size)
+    chosen = []
+    for group in groups:
+        for candidate in sorted(group, key=lambda c: (c[0], -c[1])):
+            start, stop = candidate[0], candidate[1]
+            if taken.find(1, start, stop) == -1:
+                taken[start:stop] = b"\x01" * (stop - start)
+                chosen.append(candidate)
+    chosen.sort(key=lambda c: c[0])
+    return chosen
 
 
 def fold_marks_only(text: str) -> str:
@@ -219,14 +278,3 @@ def fold_marks_only(text: str) -> str:
     return " ".join(_DROP_RE.sub("", text).split())
 
 
-def _leftmost_longest(candidates, chosen):
-    """Add to ``chosen`` the candidates that overlap nothing chosen, leftmost-longest."""
-    taken = sorted((start, stop) for start, stop, _ in chosen)
-    result = list(chosen)
-    for start, stop, form in sorted(candidates, key=lambda c: (c[0], -(c[1] - c[0]))):
-        k = bisect.bisect_left(taken, (start, stop))
-        if (k > 0 and taken[k - 1][1] > start) or (k < len(taken) and taken[k][0] < stop):
-            continue
-        taken.insert(k, (start, stop))
-        result.append((start, stop, form))
-    return result

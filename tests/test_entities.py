@@ -158,3 +158,17 @@ def test_linker_skips_headings_code_links_and_attributes(matcher):
         ("Putin", "/e/putin/"), ("Biden", "/e/biden/")]
     assert parsed.get_text() == BeautifulSoup(html, "html.parser").get_text()
     assert {m.entity for m in result.mentions} == {"putin", "geneva", "biden"}
+
+
+@pytest.mark.parametrize("lang", EDITIONS)
+def test_feed_entry_content_links_are_absolute(production_site, lang):
+    from conftest import PRODUCTION_SITEURL
+    for path in [production_site / lang / "atom.xml",
+                 production_site / lang / "actor" / "lavrov" / "atom.xml"]:
+        entry = feedparser.parse(path.read_bytes()).entries[0]
+        content = BeautifulSoup(entry.content[0].value, "html.parser")
+        hrefs = [a["href"] for a in content.find_all("a", href=True)]
+        assert len(hrefs) >= len(SEED_ENTITIES)
+        for href in hrefs:
+            assert href.startswith(PRODUCTION_SITEURL + f"/{lang}/")
+            assert page_file(production_site, href.removeprefix(PRODUCTION_SITEURL)).is_file()

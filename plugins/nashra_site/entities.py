@@ -5,23 +5,28 @@
 written.  It loads the registry, links every article's first mention of each entity to
 that entity's page in the same edition, merges the ``Actors:``/``Events:`` metadata,
 builds an inverted index (entity → articles) for entity pages and for "related
-coverage", and writes the actors and events indexes, a page and an Atom feed per entity.
+coverage" (ranked by shared entities, then recency), and writes the actors and
+events indexes, a page and an Atom feed per entity.
 
-Links in article content use Pelican's own ``{filename}`` mechanism: each entity page
-is registered in ``context["generated_content"]`` under ``registry/{lang}/{kind}/{id}``,
-so Pelican writes the right relative or absolute URL for every page and feed the
-content appears in.
+Links in article content are relative to the article's own URL, so they are right
+under any ``SITEURL``; feeds make them absolute (:mod:`.feeds`).  (Pelican's
+``{filename}`` links would also work, but re-resolving some fifteen links every time
+content is rendered cost about 1 ms an article.)
 """
 
 from __future__ import annotations
 
 import functools
+import heapq
 import json
 import logging
 import os
+import posixpath
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from itertools import chain
+from typing import NamedTuple
 
 from markupsafe import Markup
 from pelican.generators import Generator
@@ -38,6 +43,15 @@ logger = logging.getLogger(__name__)
 _ID_SPLIT_RE = re.compile(r"[,،]")
 
 
+class ArticleRef(NamedTuple):
+    """What lists show of an article (entity pages, related coverage), computed once:
+    Pelican computes ``Article.url`` anew at every access."""
+
+    url: str
+    title: str
+    date: object
+
+
 @dataclass(eq=False)
 class EntityPage:
     """An actor's or event's page in one edition; what templates get as ``entity_page``.
@@ -46,7 +60,8 @@ class EntityPage:
     :ivar lang: the edition.
     :ivar url: site-relative URL; ``save_as``: output path; ``feed_url``/``feed_save_as``
         the same for its Atom feed.
-    :ivar articles: coverage in this edition, newest first.
+    :ivar articles: coverage in this edition, newest first (:class:`ArticleRef`).
+    :ivar feed_articles: the newest ``NASHRA_ENTITY_FEED_ITEMS`` articles, for its feed.
     :ivar co_actors: ``[(EntityPage, count)]`` of actors most often in the same articles.
     :ivar events: event pages linked to this actor (participant or co-mentioned).
     :ivar participants: for an event, its participants' pages; ``place`` its place's page.
@@ -59,6 +74,7 @@ class EntityPage:
     feed_url: str
     feed_save_as: str
     articles: list = field(default_factory=list)
+    feed_articles: list = field(default_factory=list)
     co_actors: list = field(default_factory=list)
     events: list = field(default_factory=list)
     participants: list = field(default_factory=list)
@@ -134,14 +150,8 @@ class EntityGenerator(Generator):
             url = pattern("NASHRA_ENTITY_URL").format(**fields)
             feed = pattern("NASHRA_ENTITY_FEED_URL").format(**fields)
             pages[entity.id] = EntityPage(entity, lang, url, url + "index.html", feed, feed)
-            self.context["generated_content"][f"registry/{lang}/{entity.kind}/{entity.id}"] = (
-                pages[entity.id])
         self.pages = pages
 
-        def href_for(entity_id: str) -> str:
-            return f"{{filename}}/registry/{lang}/{pages[entity_id].kind}/{entity_id}"
-
-        index: dict[str, list] = defaultdict(list)
         articles = list(self.context.get("articles", []))
         others = list(self.context.get("drafts", [])) + list(
             self.context.get("hidden_articles", []))
@@ -149,7 +159,9 @@ class EntityGenerator(Generator):
             article.related_coverage = []
             about = (explicit_ids(article, "actors", registry, Actor)
                      + explicit_ids(article, "events", registry, Event))
-            result = link_mentions(article._content or "", matcher, href_for,
+            base = article.url if article.url.endswith("/") else posixpath.dirname(article.url)
+            result = link_mentions(article._content or "", matcher,
+                                   functools.partial(_relative_url, base, pages),
                                    first_only=first_only)
             article._content = result.html
             found = list(dict.fromkeys(m.entity for m in result.mentions))
@@ -160,26 +172,42 @@ class EntityGenerator(Generator):
             article.events_pages = [pages[i] for i in ids if pages[i].kind == "event"]
             article.entity_ids = ids
 
-        for article in articles:  # newest first already (ARTICLE_ORDER_BY)
+        # The inverted index: entity id → article numbers, newest first.  Articles are
+        # numbered newest first, so a smaller number is a more recent story.
+        articles.sort(key=lambda a: a.date, reverse=True)
+        refs = [ArticleRef(a.url, a.title, a.date) for a in articles]
+        postings: dict[str, list[int]] = defaultdict(list)
+        for number, article in enumerate(articles):
             for entity_id in article.entity_ids:
-                index[entity_id].append(article)
+                postings[entity_id].append(number)
 
         related_count = pattern("NASHRA_RELATED_ITEMS")
-        for article in articles:
-            article.related_coverage = self._related(article, index, related_count)
+        for number, article in enumerate(articles):
+            shared = Counter()
+            for entity_id in article.entity_ids:
+                shared.update(postings[entity_id])  # counted in C
+            shared.pop(number, None)
+            best = heapq.nlargest(related_count, shared.items(),
+                                  key=lambda item: (item[1], -item[0]))
+            article.related_coverage = [refs[n] for n, _ in best]
 
         co_count = pattern("NASHRA_CO_MENTIONS")
+        feed_items = pattern("NASHRA_ENTITY_FEED_ITEMS")
         for entity_id, page in pages.items():
-            page.articles = index.get(entity_id, [])
-            co = Counter(other for a in page.articles for other in a.entity_ids
-                         if other != entity_id and pages[other].kind == "actor")
-            page.co_actors = [(pages[i], n) for i, n in co.most_common(co_count)]
+            numbers = postings.get(entity_id, [])
+            page.articles = [refs[n] for n in numbers]
+            page.feed_articles = [articles[n] for n in numbers[:feed_items]]
+            co = Counter(chain.from_iterable(articles[n].entity_ids for n in numbers))
+            co.pop(entity_id, None)
+            page.co_actors = [(pages[i], n) for i, n in co.most_common()
+                              if pages[i].kind == "actor"][:co_count]
             if isinstance(page.entity, Event):
                 page.participants = [pages[i] for i in page.entity.participants]
                 page.place = pages.get(page.entity.place)
         for event_page in (p for p in pages.values() if p.kind == "event"):
             linked = {p.entity.id for p in event_page.participants}
-            linked.update(i for a in event_page.articles for i in a.entity_ids)
+            linked.update(chain.from_iterable(
+                articles[n].entity_ids for n in postings.get(event_page.entity.id, [])))
             for actor_id in linked:
                 if pages[actor_id].kind == "actor":
                     pages[actor_id].events.append(event_page)
@@ -197,23 +225,6 @@ class EntityGenerator(Generator):
             key=lambda p: (p.entity.start, p.entity.end), reverse=True)
         self.context["entity_pages"] = pages
 
-    @staticmethod
-    def _related(article, index, limit: int) -> list:
-        """Articles sharing the most entities with ``article``, then the newest.
-
-        Uses the inverted index, never a comparison of every pair of articles.
-        """
-        excluded = {id(article), *(id(t) for t in getattr(article, "translations", []))}
-        shared: Counter = Counter()
-        by_id = {}
-        for entity_id in article.entity_ids:
-            for other in index.get(entity_id, ()):
-                if id(other) not in excluded:
-                    shared[id(other)] += 1
-                    by_id[id(other)] = other
-        ranked = sorted(by_id.values(), key=lambda a: (shared[id(a)], a.date), reverse=True)
-        return ranked[:limit]
-
     def generate_output(self, writer) -> None:
         settings = self.settings
         lang = self.lang
@@ -226,8 +237,13 @@ class EntityGenerator(Generator):
             writer.write_file(page.save_as, self.get_template(page.kind), self.context,
                               relative_urls=settings["RELATIVE_URLS"], url=page.url,
                               entity_page=page)
-            writer.write_feed(page.articles, self.context, page.feed_save_as,
+            writer.write_feed(page.feed_articles, self.context, page.feed_save_as,
                               page.feed_url, feed_title=page.name)
+
+
+def _relative_url(base: str, pages: dict, entity_id: str) -> str:
+    """URL of an entity's page relative to the folder ``base`` (both site-relative)."""
+    return posixpath.relpath(pages[entity_id].url, base or ".") + "/"
 
 
 def get_generators(pelican) -> type[Generator]:

@@ -2,6 +2,29 @@
 
 from __future__ import annotations
 
+import functools
+import re
+from urllib.parse import urljoin
+
+#: A URL attribute in HTML whose value is not absolute (no scheme, not a fragment).
+_RELATIVE_URL_RE = re.compile(
+    r"""(?P<attr>\b(?:href|src|poster|cite)\s*=\s*)(?P<quote>["'])"""
+    r"""(?P<url>(?![a-zA-Z][a-zA-Z0-9+.-]*:|#|//)[^"']*)(?P=quote)""")
+
+
+@functools.lru_cache(maxsize=4096)
+def absolutize(html: str, base: str) -> str:
+    """Make every relative URL in ``href``/``src``/``poster``/``cite`` attributes absolute.
+
+    Feed readers resolve relative links against the feed's URL (or ``xml:base``), not
+    the entry's page, so feed content must carry absolute URLs.  Cached: an article
+    appears in its edition's feeds and in the feed of every entity it mentions.
+    """
+    if not html:
+        return html
+    return _RELATIVE_URL_RE.sub(
+        lambda m: f"{m['attr']}{m['quote']}{urljoin(base, m['url'])}{m['quote']}", html)
+
 
 def complete_feed(context: dict, feed) -> None:
     """``feed_generated`` handler: language, identity and links of every feed.
@@ -12,7 +35,9 @@ def complete_feed(context: dict, feed) -> None:
       gives every feed of a site the same one), and its ``alternate`` link is the page it
       mirrors: a feed sits in that page's folder (``ar/atom.xml`` → ``ar/``);
     * RSS ``<guid>``s are Pelican's ``tag:`` URIs, so ``isPermaLink="false"``
-      (RSS 2.0, "guid").
+      (RSS 2.0, "guid");
+    * URLs inside entry content are absolute (:func:`absolutize`, against the entry's
+      own link).
     """
     feed.feed["language"] = context["DEFAULT_LANG"]
     feed_url = feed.feed.get("feed_url")
@@ -21,3 +46,6 @@ def complete_feed(context: dict, feed) -> None:
         feed.feed["link"] = feed_url.rsplit("/", 1)[0] + "/"
     for item in feed.items:
         item["unique_id_is_permalink"] = False
+        for key in ("content", "description"):
+            if item.get(key):
+                item[key] = absolutize(item[key], item["link"])

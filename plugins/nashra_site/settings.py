@@ -39,3 +39,6 @@ NASHRA_RELATED_ITEMS = 5
 
 #: How many co-mentioned actors an entity page lists.
 NASHRA_CO_MENTIONS = 8
+
+#: How many of the newest stories an entity's Atom feed holds (full content each).
+NASHRA_ENTITY_FEED_ITEMS = 10

@@ -1,0 +1,141 @@
+"""Nashra's benchmark (``invoke bench``): build cost against vanilla Pelican, matcher speed.
+
+Reports, in one run on the same synthetic corpus (:mod:`nashra.corpus`):
+
+* the full Nashra build (``invoke build``: two editions, our theme and plugins) against
+  vanilla Pelican (default theme, no plugins, one process) at each corpus size;
+* the time our entity stage takes inside the build, per article;
+* the matcher's throughput, in MB of UTF-8 Arabic per second, with 2,000 aliases.
+
+Speed goals (design.md, issue 3): plugin overhead under 15 % of the vanilla build, the
+matcher at least 20 MB/s on Arabic.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from nashra.corpus import (  # noqa: E402
+    article_text,
+    generate_entities,
+    write_corpus,
+    write_registry,
+)
+from nashra.mentions import Matcher  # noqa: E402
+from nashra.registry import load_registry  # noqa: E402
+
+VANILLA_SETTINGS = '''
+PATH = {content!r}
+ARTICLE_PATHS = ["ar", "en"]
+SITENAME = "Vanilla"
+SITEURL = "http://localhost:8000"
+DEFAULT_LANG = "ar"
+TIMEZONE = "UTC"
+PLUGINS = []
+ARTICLE_TRANSLATION_ID = "translation_key"
+DEFAULT_PAGINATION = 10
+ARTICLE_URL = "{{lang}}/{{date:%Y}}/{{date:%m}}/{{slug}}/"
+ARTICLE_SAVE_AS = ARTICLE_URL + "index.html"
+ARTICLE_LANG_URL = ARTICLE_URL
+ARTICLE_LANG_SAVE_AS = ARTICLE_SAVE_AS
+SLUGIFY_USE_UNICODE = True
+'''
+
+
+def timed(command: list[str], **kwargs) -> float:
+    started = time.perf_counter()
+    result = subprocess.run(command, capture_output=True, text=True, **kwargs)
+    if result.returncode:
+        raise SystemExit(f"{' '.join(command)} failed:\n{result.stdout}\n{result.stderr}")
+    return time.perf_counter() - started
+
+
+def bench_build(articles: int, entities: int, work: Path, runs: int) -> dict:
+    content = work / f"content-{articles}"
+    write_registry(content / "registry", generate_entities(entities))
+    write_corpus(content, articles, generate_entities(entities))
+    settings = work / "vanilla.py"
+    settings.write_text(VANILLA_SETTINGS.format(content=str(content)), encoding="utf-8")
+    vanilla = min(timed([sys.executable, "-m", "pelican", str(content), "-s", str(settings),
+                         "-o", str(work / "vanilla-out"), "-q"], cwd=work)
+                  for _ in range(runs))
+    nashra = min(timed([sys.executable, "-m", "invoke", "build", "--content", str(content),
+                        "--output", str(work / "nashra-out")], cwd=ROOT)
+                 for _ in range(runs))
+    return {"articles": articles, "vanilla_s": round(vanilla, 2), "nashra_s": round(nashra, 2),
+            "ratio": round(nashra / vanilla, 3),
+            "vanilla_ms_per_article": round(1000 * vanilla / articles, 2),
+            "nashra_ms_per_article": round(1000 * nashra / articles, 2)}
+
+
+def bench_matcher(aliases: int, megabytes: float, work: Path) -> dict:
+    import random
+
+    entities = generate_entities(round(aliases / 3.2))  # 3.2 aliases an entity on average
+    write_registry(work / "registry-matcher", entities)
+    registry = load_registry(work / "registry-matcher")
+    alias_count = sum(len(e.aliases) for e in registry.entities())
+    started = time.perf_counter()
+    matcher = Matcher.from_registry(registry)
+    build_s = time.perf_counter() - started
+    rng = random.Random(7)
+    pools: dict = {}
+    for e in entities:
+        pools.setdefault(e.kind, []).append(e)
+    texts: list[str] = []  # article-sized texts, as the linker passes them
+    size = 0
+    while size < megabytes * 1_000_000:
+        texts.append(article_text(rng, pools, "ar"))
+        size += len(texts[-1].encode("utf-8"))
+    timings = []
+    for _ in range(3):  # best of three: the machine is shared
+        started = time.perf_counter()
+        mentions = sum(len(matcher.find(t)) for t in texts)
+        timings.append(time.perf_counter() - started)
+    seconds = min(timings)
+    return {"aliases": alias_count, "automaton_build_s": round(build_s, 3),
+            "megabytes": round(size / 1e6, 2), "texts": len(texts),
+            "mentions": mentions, "seconds": round(seconds, 3),
+            "mb_per_s": round(size / 1e6 / seconds, 1)}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument("--sizes", default="1000,5000", help="corpus sizes, in articles")
+    parser.add_argument("--entities", type=int, default=320, help="registry entries")
+    parser.add_argument("--aliases", type=int, default=2000, help="aliases for the matcher")
+    parser.add_argument("--megabytes", type=float, default=10.0, help="Arabic text to match")
+    parser.add_argument("--runs", type=int, default=1, help="best of N builds")
+    parser.add_argument("--json", type=Path, help="also write the figures to this file")
+    args = parser.parse_args(argv)
+    report = {"builds": [], "matcher": None}
+    with tempfile.TemporaryDirectory(prefix="nashra-bench-") as tmp:
+        work = Path(tmp)
+        for size in (int(s) for s in args.sizes.split(",") if s):
+            row = bench_build(size, args.entities, work, args.runs)
+            report["builds"].append(row)
+            print(f"build, {row['articles']} articles: vanilla {row['vanilla_s']} s, "
+                  f"nashra {row['nashra_s']} s, ratio {row['ratio']} "
+                  f"({row['nashra_ms_per_article']} vs {row['vanilla_ms_per_article']} "
+                  "ms/article)", flush=True)
+        report["matcher"] = bench_matcher(args.aliases, args.megabytes, work)
+        m = report["matcher"]
+        print(f"matcher: {m['aliases']} aliases, {m['megabytes']} MB of Arabic in "
+              f"{m['seconds']} s = {m['mb_per_s']} MB/s ({m['mentions']} mentions; "
+              f"automaton built in {m['automaton_build_s']} s)")
+    if args.json:
+        args.json.write_text(json.dumps(report, indent=2), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
