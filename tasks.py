@@ -182,6 +182,17 @@ def test(c, pytest_args=""):
     c.run(f"{sys.executable} -m pytest {pytest_args}", pty=False)
 
 
+@task(help={
+    "sizes": "corpus sizes in articles, comma-separated (default 1000,5000)",
+    "megabytes": "Arabic text for the matcher benchmark (default 10)",
+    "runs": "best of N builds (default 1)",
+})
+def bench(c, sizes="1000,5000", megabytes=10.0, runs=1):
+    """Benchmark the build against vanilla Pelican and the matcher (see docs/performance.md)."""
+    c.run(f"{sys.executable} {ROOT / 'benchmarks' / 'bench.py'} --sizes {sizes} "
+          f"--megabytes {megabytes} --runs {runs}", pty=False)
+
+
 @task
 def i18n(c):
     """Extract the theme's strings and update every edition's catalog (Babel)."""

@@ -112,6 +112,10 @@ def test_front_door_lists_both_editions(site):
         assert len(links) == 1
         target = resolve(site, site / "index.html", links[0]["href"])
         assert target == the_article(site, section["lang"])
+        # the front door is written by one edition's run, which reads only the other
+        # edition's metadata: titles and dates must still be there
+        assert links[0].get_text(strip=True) == soup(target).find("article").h1.get_text()
+        assert section.find("time").get_text(strip=True)
 
 
 def test_arabic_interface_strings_come_from_the_catalog(site):

@@ -14,6 +14,7 @@ from . import editions, entities, feeds, i18n
 
 def register() -> None:
     """Connect the plugin's handlers to Pelican's signals."""
+    signals.readers_init.connect(editions.use_edition_reader)
     signals.content_object_init.connect(editions.default_translation_key)
     signals.content_object_init.connect(editions.title_as_text)
     signals.article_generator_pretaxonomy.connect(editions.split_edition)
