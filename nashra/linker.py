@@ -102,14 +102,16 @@ def link_mentions(
                                           mention.end - offsets[k], mention.entity, href))
     for k, spans in by_node.items():
         index, text, _ = nodes[k]
+        # text that came without entities needs no escaping (it has no & or <)
+        escape = (lambda t: html.escape(t, quote=False)) if (
+            pieces[index] is not text or ">" in text) else str
         out, cursor = [], 0
         for start, end, entity, href in spans:
-            out.append(html.escape(text[cursor:start], quote=False))
+            out.append(escape(text[cursor:start]))
             out.append(f'<a class="{css_class}" href="{html.escape(href)}" '
-                       f'data-entity="{html.escape(entity)}">'
-                       f"{html.escape(text[start:end], quote=False)}</a>")
+                       f'data-entity="{html.escape(entity)}">{escape(text[start:end])}</a>')
             cursor = end
-        out.append(html.escape(text[cursor:], quote=False))
+        out.append(escape(text[cursor:]))
         pieces[index] = "".join(out)
     result.html = "".join(pieces)
     return result

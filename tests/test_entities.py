@@ -123,9 +123,9 @@ def test_related_coverage_ranks_by_shared_entities_then_recency(tmp_path):
     shutil.copytree(ROOT / "content", content)
     stories = {
         "two-shared": ("2021-12-20", "Lavrov meets NATO envoys."),
-        "one-shared-new": ("2022-01-05", "Putin spoke by phone."),
+        "one-shared-new": ("2022-01-05", "Putin spoke by phone."),  # the newest of all
         "one-shared-old": ("2021-11-01", "Biden travelled home."),
-        "unrelated": ("2022-01-06", "Rain fell on the coast."),
+        "unrelated": ("2021-01-06", "Rain fell on the coast."),  # newest is related
     }
     for slug, (date, text) in stories.items():
         (content / "en" / "2021" / f"{slug}.md").write_text(

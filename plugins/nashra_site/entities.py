@@ -17,7 +17,6 @@ content is rendered cost about 1 ms an article.)
 from __future__ import annotations
 
 import functools
-import heapq
 import json
 import logging
 import os
@@ -159,7 +158,8 @@ class EntityGenerator(Generator):
             article.related_coverage = []
             about = (explicit_ids(article, "actors", registry, Actor)
                      + explicit_ids(article, "events", registry, Event))
-            base = article.url if article.url.endswith("/") else posixpath.dirname(article.url)
+            url = article.url
+            base = url if url.endswith("/") else posixpath.dirname(url) + "/"
             result = link_mentions(article._content or "", matcher,
                                    functools.partial(_relative_url, base, pages),
                                    first_only=first_only)
@@ -183,13 +183,13 @@ class EntityGenerator(Generator):
 
         related_count = pattern("NASHRA_RELATED_ITEMS")
         for number, article in enumerate(articles):
-            shared = Counter()
-            for entity_id in article.entity_ids:
-                shared.update(postings[entity_id])  # counted in C
+            # Count shared entities per article number, first seen in ascending order
+            # (newest first), so most_common's stable sort breaks ties by recency.
+            shared = Counter(sorted(chain.from_iterable(
+                postings[entity_id] for entity_id in article.entity_ids)))
             shared.pop(number, None)
-            best = heapq.nlargest(related_count, shared.items(),
-                                  key=lambda item: (item[1], -item[0]))
-            article.related_coverage = [refs[n] for n, _ in best]
+            article.related_coverage = [refs[n] for n, _ in
+                                        shared.most_common(related_count)]
 
         co_count = pattern("NASHRA_CO_MENTIONS")
         feed_items = pattern("NASHRA_ENTITY_FEED_ITEMS")
@@ -242,8 +242,9 @@ class EntityGenerator(Generator):
 
 
 def _relative_url(base: str, pages: dict, entity_id: str) -> str:
-    """URL of an entity's page relative to the folder ``base`` (both site-relative)."""
-    return posixpath.relpath(pages[entity_id].url, base or ".") + "/"
+    """URL of an entity's page relative to the folder ``base`` (both site-relative, so
+    going up to the site's root and down again is right, and cheap)."""
+    return "../" * base.count("/") + pages[entity_id].url
 
 
 def get_generators(pelican) -> type[Generator]:
