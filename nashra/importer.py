@@ -4,8 +4,9 @@ A source is read (:mod:`nashra.encoding`), split into its parts
 (:mod:`nashra.sources`), completed with what the editor recorded in the folder's
 ``manifest.toml`` and on the command line, and written (:mod:`nashra.markdown_writer`).
 
-Contract (``../shared/design.md``): an existing post is never overwritten without
-``force``; re-importing the same source (same bytes) writes nothing; bad input raises
+Contract (``../shared/design.md``): an existing post is never overwritten by another
+story; re-importing a source (same canonical URL, bytes or text) writes nothing, or
+with ``force`` refreshes its body and keeps the editor's metadata; bad input raises
 :class:`~nashra.errors.SourceError` naming the file and writes nothing.
 """
 
@@ -14,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import logging
+import re
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,11 +24,12 @@ from typing import Any
 from nashra.arabic import arabic_letter_ratio
 from nashra.encoding import read_source
 from nashra.errors import SourceError
-from nashra.markdown_writer import read_metadata, render_post, write_post_file
+from nashra.html_source import read_html_page
+from nashra.markdown_writer import read_header, refresh_post, render_post, write_post_file
 from nashra.mentions import Matcher
 from nashra.names import unresolved_names
 from nashra.post import LANGUAGES, InvalidPost, Post
-from nashra.registry import Registry, load_registry
+from nashra.registry import FUNCTION_WORDS, Registry, load_registry
 from nashra.slugs import slugify
 from nashra.sources import read_copied_text
 
@@ -51,8 +54,10 @@ MANIFEST_FIELDS: dict[str, type | tuple[type, ...]] = {
 #: Folder of the registry, relative to the content folder.
 REGISTRY_DIR = "registry"
 
-#: Source file suffixes the importer reads as text copied from a page.
-TEXT_SUFFIXES = frozenset({".txt", ".text"})
+#: Source file suffixes, and the reader of each: text copied from a page, saved pages.
+READERS = {".txt": read_copied_text, ".text": read_copied_text,
+           ".html": read_html_page, ".htm": read_html_page}
+TEXT_SUFFIXES = frozenset(READERS)
 
 #: Share of Arabic letters above which a text is Arabic, below which (1 - it) English.
 LANGUAGE_THRESHOLD = 0.6
@@ -65,7 +70,7 @@ class ImportOptions:
     :ivar lang: language code, or ``None`` to take the manifest's or detect it.
     :ivar date: publication date, or ``None`` to take the manifest's.
     :ivar source_url: canonical URL of the source, or ``None``.
-    :ivar force: overwrite an existing post of the same path.
+    :ivar force: refresh the body of a post imported before from the same source.
     """
 
     lang: str | None = None
@@ -80,8 +85,8 @@ class ImportResult:
 
     :ivar source: the source file.
     :ivar post_path: the post's path (written, or already there).
-    :ivar status: ``"written"``, ``"overwritten"`` or ``"unchanged"`` (same source
-        imported before; nothing written).
+    :ivar status: ``"written"``, ``"refreshed"`` (``--force`` on a source imported
+        before) or ``"unchanged"`` (imported before; nothing written).
     :ivar unresolved: names found in the text that the registry does not know.
     """
 
@@ -148,18 +153,28 @@ def load_manifest(path: Path) -> dict[str, dict[str, Any]]:
     return data
 
 
-def detect_language(text: str) -> str | None:
-    """Tell Arabic from English by the share of Arabic letters.
+#: Share of words that must be English function words for Latin-script text to be
+#: English (running English prose has 35–50 %; French, Spanish or German under 10 %).
+ENGLISH_FUNCTION_WORD_SHARE = 0.15
 
-    :returns: ``"ar"``, ``"en"``, or ``None`` when the text is mixed or has no letters.
+
+def detect_language(text: str) -> str | None:
+    """Tell Arabic from English: the share of Arabic letters, then, for Latin script,
+    the share of English function words (:data:`nashra.registry.FUNCTION_WORDS`).
+
+    :returns: ``"ar"``, ``"en"``, or ``None`` when the text is mixed, in another
+        language, or has no letters.
     """
     if not any(ch.isalpha() for ch in text):
         return None
     ratio = arabic_letter_ratio(text)
     if ratio >= LANGUAGE_THRESHOLD:
         return "ar"
-    if ratio <= 1 - LANGUAGE_THRESHOLD and any(ch.isascii() and ch.isalpha() for ch in text):
-        return "en"
+    if ratio <= 1 - LANGUAGE_THRESHOLD:
+        words = re.findall(r"[a-z']+", text.lower())
+        english = sum(1 for w in words if w in FUNCTION_WORDS["en"])
+        if words and english / len(words) >= ENGLISH_FUNCTION_WORD_SHARE:
+            return "en"
     return None
 
 
@@ -175,21 +190,25 @@ def build_post(source: Path, options: ImportOptions, entry: dict[str, Any],
         or not one Nashra publishes, it has no date, the manifest lists an id the
         registry lacks, or the post is invalid.
     """
-    if source.suffix.lower() not in TEXT_SUFFIXES:
+    reader = READERS.get(source.suffix.lower())
+    if reader is None:
         raise SourceError(source, f"unsupported source type {source.suffix or '(none)'!r}; "
-                                  f"expected one of {', '.join(sorted(TEXT_SUFFIXES))}")
+                                  f"expected one of {', '.join(sorted(READERS))}")
     data, text = read_source(source)
-    extracted = read_copied_text(text, source)
+    extracted = reader(text, source)
 
-    lang = options.lang or entry.get("lang") or detect_language(" ".join(extracted.paragraphs))
+    body_text = " ".join(extracted.paragraphs)
+    detected = detect_language(body_text)
+    lang = options.lang or entry.get("lang") or extracted.lang or detected
     if lang is None:
-        raise SourceError(source, "cannot tell the language of the text; pass --lang")
+        raise SourceError(source, "cannot tell the language of the text (Nashra publishes "
+                                  f"{', '.join(LANGUAGES)}); pass --lang if it is one")
     if lang not in LANGUAGES:
         raise SourceError(source, f"language {lang!r} is not one Nashra publishes "
                                   f"({', '.join(LANGUAGES)})")
-    date = options.date or entry.get("date")
+    date = options.date or entry.get("date") or extracted.date
     if date is None:
-        raise SourceError(source, f"no publication date: pass --date or add it to "
+        raise SourceError(source, f"no publication date found: pass --date or add it to "
                                   f"{MANIFEST_NAME} in the source's folder")
 
     slug = slugify(extracted.title)
@@ -208,16 +227,19 @@ def build_post(source: Path, options: ImportOptions, entry: dict[str, Any],
         lang=lang,
         slug=slug,
         paragraphs=extracted.paragraphs,
+        blocks=extracted.blocks,
+        modified=extracted.modified,
         outlet=entry.get("outlet") or extracted.outlet,
         dateline=entry.get("dateline") or extracted.dateline,
         byline=extracted.byline,
-        source_url=options.source_url or entry.get("source_url", ""),
+        source_url=options.source_url or entry.get("source_url", "") or extracted.source_url,
         tags=[str(tag).strip() for tag in entry.get("tags", [])],
         translation_key=entry.get("translation_key", slug),
         actors=actors,
         events=events,
         seed=source.name,
         seed_sha256=hashlib.sha256(data).hexdigest(),
+        body_sha256=body_fingerprint(extracted.paragraphs),
     )
     try:
         post.validate()
@@ -226,48 +248,111 @@ def build_post(source: Path, options: ImportOptions, entry: dict[str, Any],
     return post, unresolved
 
 
+def body_fingerprint(paragraphs: list[str]) -> str:
+    """SHA-256 of a body's text, white space and case folded: the same story saved
+    twice (another copy of the page, other chrome around it) has the same one."""
+    text = " ".join(" ".join(paragraphs).split()).casefold()
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+class PostIndex:
+    """What the content folder already holds, to find a source imported before.
+
+    Keys: canonical URL, SHA-256 of the source's bytes, fingerprint of its text; and
+    every post's URL (language, year, month, slug) and file, to keep new slugs apart.
+    """
+
+    def __init__(self, content_dir: Path) -> None:
+        self.by_key: dict[str, Path] = {}
+        self.urls: set[tuple[str, str, str]] = set()
+        for path in sorted(content_dir.glob("*/**/*.md")):
+            try:
+                header = dict(read_header(path))
+            except (OSError, UnicodeDecodeError):
+                continue
+            meta = {key.lower(): value for key, value in header.items()}
+            for key in ("source_url", "seed_sha256", "body_sha256"):
+                if meta.get(key):
+                    self.by_key.setdefault(f"{key}:{meta[key]}", path)
+            self.urls.add((meta.get("lang", ""), meta.get("date", "")[:7], meta.get("slug", "")))
+
+    def find(self, post: Post) -> Path | None:
+        """The existing post from the same source (URL, bytes or text), if any."""
+        for key in ("source_url", "seed_sha256", "body_sha256"):
+            value = getattr(post, key)
+            if value and f"{key}:{value}" in self.by_key:
+                return self.by_key[f"{key}:{value}"]
+        return None
+
+    def free_slug(self, post: Post, content_dir: Path) -> str:
+        """``post.slug``, or ``slug-2``, ``slug-3``… when another post has its URL or file."""
+        slug, number = post.slug, 1
+        while ((post.lang, post.date.isoformat()[:7], slug) in self.urls
+               or (content_dir / post.lang / f"{post.date:%Y}" / f"{slug}.md").exists()):
+            number += 1
+            slug = f"{post.slug}-{number}"
+        return slug
+
+    def add(self, post: Post, path: Path) -> None:
+        for key in ("source_url", "seed_sha256", "body_sha256"):
+            if getattr(post, key):
+                self.by_key.setdefault(f"{key}:{getattr(post, key)}", path)
+        self.urls.add((post.lang, post.date.isoformat()[:7], post.slug))
+
+
 def import_file(
     source: Path,
     content_dir: Path,
     options: ImportOptions | None = None,
     entry: dict[str, Any] | None = None,
     gazetteer: Gazetteer | None = None,
+    index: PostIndex | None = None,
 ) -> ImportResult:
     """Import one source into ``content_dir``.
+
+    A source imported before (same canonical URL, same bytes or same text) is reported
+    as ``"unchanged"`` and nothing is written; with ``options.force`` its post is
+    ``"refreshed"``: new body, the editor's metadata kept (see
+    :func:`nashra.markdown_writer.refresh_post`).  A new story whose slug another post
+    has gets ``slug-2``, ``slug-3``…; no post is ever overwritten by another story.
 
     :param entry: the manifest entry; ``None`` to read it from the manifest next to
         the source.
     :param gazetteer: the registry's matcher; ``None`` to load ``content_dir/registry``.
-    :returns: the outcome; ``"unchanged"`` when the post exists from the same bytes.
-    :raises SourceError: as :func:`build_post`, or a post from another source
-        exists at the same path and ``options.force`` is false.
+    :param index: the posts already there; ``None`` to scan ``content_dir``.
+    :raises SourceError: as :func:`build_post`, or the post cannot be written.
     """
     options = options or ImportOptions()
     if entry is None:
         entry = load_manifest(source.parent / MANIFEST_NAME).get(source.name, {})
     gazetteer = gazetteer or Gazetteer.load(content_dir)
+    index = index or PostIndex(content_dir)
     post, unresolved = build_post(source, options, entry, gazetteer)
-    target = content_dir / post.relative_path
-    existed = target.exists()
-    if existed:
-        try:
-            existing = read_metadata(target)
-        except (OSError, UnicodeDecodeError) as exc:
-            raise SourceError(target, f"cannot read the existing post: {exc}") from None
-        if existing.get("seed_sha256") == post.seed_sha256 and not options.force:
-            return ImportResult(source, target, "unchanged", tuple(unresolved))
+    found = tuple(unresolved)
+
+    existing = index.find(post)
+    if existing is not None:
         if not options.force:
-            raise SourceError(source, f"a post already exists at {target} from another "
-                                      "source; pass --force to overwrite it")
+            return ImportResult(source, existing, "unchanged", found)
+        try:
+            text = refresh_post(existing.read_text(encoding="utf-8"), post)
+            write_post_file(text, existing, overwrite=True)
+        except (OSError, UnicodeDecodeError) as exc:
+            raise SourceError(existing, f"cannot refresh the post: {exc}") from None
+        logger.info("%s → %s (refreshed)", source, existing)
+        return ImportResult(source, existing, "refreshed", found)
+
+    post.slug = index.free_slug(post, content_dir)
+    target = content_dir / post.relative_path
     try:
-        write_post_file(render_post(post), target, overwrite=options.force)
+        write_post_file(render_post(post), target, overwrite=False)
     except FileExistsError:
         raise SourceError(source, f"a post appeared at {target} while importing") from None
     except OSError as exc:
         raise SourceError(target, f"cannot write: {exc.strerror}") from None
-    status = "overwritten" if existed else "written"
-    logger.info("%s → %s (%s)", source, target, status)
-    return ImportResult(source, target, status, tuple(unresolved))
+    index.add(post, target)
+    logger.info("%s → %s (written)", source, target)
+    return ImportResult(source, target, "written", found)
 
 
 def iter_sources(path: Path) -> list[Path]:
@@ -295,6 +380,7 @@ def import_path(
     """
     sources = iter_sources(path)
     gazetteer = Gazetteer.load(content_dir)
+    index = PostIndex(content_dir)
     manifests: dict[Path, dict[str, dict[str, Any]]] = {}
     results: list[ImportResult] = []
     errors: list[SourceError] = []
@@ -304,7 +390,8 @@ def import_path(
             manifests[folder] = load_manifest(folder / MANIFEST_NAME)
         try:
             results.append(import_file(source, content_dir, options,
-                                       manifests[folder].get(source.name, {}), gazetteer))
+                                       manifests[folder].get(source.name, {}), gazetteer,
+                                       index))
         except SourceError as exc:
             errors.append(exc)
     return results, errors

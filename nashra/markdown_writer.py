@@ -17,11 +17,13 @@ from pathlib import Path
 import markdown
 
 from nashra.post import Post
+from nashra.sanitize import sanitise_html
 
 #: Metadata keys in the order they are written.  Pelican lower-cases keys.
 METADATA_ORDER: tuple[str, ...] = (
     "Title", "Date", "Lang", "Slug", "Translation_key", "Tags", "Actors", "Events",
-    "Source", "Dateline", "Byline", "Source_url", "Seed", "Seed_sha256",
+    "Modified", "Source", "Dateline", "Byline", "Source_url", "Seed", "Seed_sha256",
+    "Body_sha256",
 )
 
 _INLINE_SPECIALS_RE = re.compile(r"([\\`*_\[\]{}])")
@@ -65,15 +67,81 @@ def render_post(post: Post) -> str:
         "Actors": ", ".join(post.actors),
         "Events": ", ".join(post.events),
         "Source": post.outlet,
+        "Modified": post.modified.isoformat() if post.modified else "",
         "Dateline": post.dateline,
         "Byline": post.byline,
         "Source_url": post.source_url,
         "Seed": post.seed,
         "Seed_sha256": post.seed_sha256,
+        "Body_sha256": post.body_sha256,
     }
     header = "".join(f"{key}: {values[key]}\n" for key in METADATA_ORDER if values[key])
-    body = "\n\n".join(escape_markdown(p.strip()) for p in post.paragraphs if p.strip())
-    return f"{header}\n{body}\n"
+    return f"{header}\n{render_body(post)}\n"
+
+
+def render_body(post: Post) -> str:
+    """The post's body: its sanitised HTML blocks (sanitised again here, the last step
+    before disk), or its plain-text paragraphs escaped (:func:`escape_markdown`)."""
+    if post.blocks:
+        return "\n\n".join(sanitise_html(block).strip() for block in post.blocks)
+    return "\n\n".join(escape_markdown(p.strip()) for p in post.paragraphs if p.strip())
+
+
+#: Header keys a refresh takes from the new import; every other key keeps the
+#: editor's value.  List keys are merged (the editor's items first).
+REFRESHED_KEYS = ("Seed_sha256", "Body_sha256", "Modified")
+MERGED_KEYS = ("Tags", "Actors", "Events")
+
+
+def read_header(path: str | Path) -> list[tuple[str, str]]:
+    """The metadata lines of a post as ``[(key, value)]``, keys as written.
+
+    Reads only up to the first blank line.
+    :raises OSError: the file cannot be read.
+    """
+    header = []
+    with open(path, encoding="utf-8") as handle:
+        for line in handle:
+            if not line.strip():
+                break
+            key, sep, value = line.partition(":")
+            if sep and not line[:1].isspace():
+                header.append((key.strip(), value.strip()))
+            elif header:  # a continuation line
+                header[-1] = (header[-1][0], f"{header[-1][1]} {line.strip()}")
+    return header
+
+
+def refresh_post(existing_text: str, post: Post) -> str:
+    """A post's new text after re-importing its source: the new body under the old
+    header, with :data:`REFRESHED_KEYS` updated and :data:`MERGED_KEYS` merged.
+
+    Everything else the editor wrote or changed in the header is kept as it is.
+    """
+    head, _, _ = existing_text.partition("\n\n")
+    lines = []
+    for line in head.splitlines():
+        key, sep, value = line.partition(":")
+        lines.append([key.strip(), value.strip()] if sep and not line[:1].isspace()
+                     else [None, line])
+    fresh = {"Seed_sha256": post.seed_sha256, "Body_sha256": post.body_sha256,
+             "Modified": post.modified.isoformat() if post.modified else "",
+             "Tags": post.tags, "Actors": post.actors, "Events": post.events}
+    seen = set()
+    for item in lines:
+        key = item[0]
+        if key in REFRESHED_KEYS and fresh[key]:
+            item[1] = fresh[key]
+        elif key in MERGED_KEYS:
+            old = [v.strip() for v in re.split("[,،]", item[1]) if v.strip()]
+            item[1] = ", ".join(dict.fromkeys(old + list(fresh[key])))
+        seen.add(key)
+    for key in REFRESHED_KEYS + MERGED_KEYS:
+        value = fresh[key]
+        if key not in seen and value:
+            lines.append([key, value if isinstance(value, str) else ", ".join(value)])
+    header = "\n".join(f"{k}: {v}" if k else v for k, v in lines)
+    return f"{header}\n\n{render_body(post)}\n"
 
 
 def read_metadata(path: str | Path) -> dict[str, str]:

@@ -27,6 +27,9 @@ class Post:
     :ivar lang: one of :data:`LANGUAGES`.
     :ivar slug: URL slug (see :func:`nashra.slugs.slugify`).
     :ivar paragraphs: body paragraphs, plain text, in reading order.
+    :ivar blocks: the body as sanitised HTML blocks (from HTML pages), or ``[]`` when
+        the body is ``paragraphs``.
+    :ivar modified: date of the source's last update, or ``None``.
     :ivar outlet: the outlet that published the source (journalism's "source").
     :ivar dateline: place the story was filed from, or ``""``.
     :ivar byline: the author as the source credits them, or ``""``.
@@ -37,6 +40,7 @@ class Post:
     :ivar events: registry ids of the events the story is about.
     :ivar seed: file name of the source in ``seeds/``, or ``""``.
     :ivar seed_sha256: hex SHA-256 of the source's bytes, for idempotent re-import.
+    :ivar body_sha256: fingerprint of the body text (the same story saved twice).
     """
 
     title: str
@@ -44,6 +48,8 @@ class Post:
     lang: str
     slug: str
     paragraphs: list[str]
+    blocks: list[str] = field(default_factory=list)
+    modified: dt.date | None = None
     outlet: str = ""
     dateline: str = ""
     byline: str = ""
@@ -54,6 +60,7 @@ class Post:
     events: list[str] = field(default_factory=list)
     seed: str = ""
     seed_sha256: str = ""
+    body_sha256: str = ""
 
     def validate(self) -> None:
         """Check the fields.

@@ -6,6 +6,7 @@ the page's chrome mixed in.  See :mod:`nashra.chrome` for the chrome rules.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -41,6 +42,12 @@ class Extracted:
     :ivar dateline: the dateline named in the credit line, or ``""``.
     :ivar byline: the author named in a byline (``By …``, ``بقلم …``), or ``""``.
     :ivar dropped: the lines recognised as chrome (for reports and tests).
+    :ivar blocks: sanitised HTML blocks of the body (HTML pages), or ``[]`` when the
+        body is the plain-text ``paragraphs``.
+    :ivar date: the publication date found in the source, or ``None``.
+    :ivar modified: the date of the last update found in the source, or ``None``.
+    :ivar lang: the language the source declares (``"ar"``, ``"en"``…), or ``""``.
+    :ivar source_url: the source's canonical URL, or ``""``.
     """
 
     title: str
@@ -49,6 +56,11 @@ class Extracted:
     dateline: str = ""
     byline: str = ""
     dropped: list[str] = field(default_factory=list)
+    blocks: list[str] = field(default_factory=list)
+    date: dt.date | None = None
+    modified: dt.date | None = None
+    lang: str = ""
+    source_url: str = ""
 
 
 def parse_credit_line(line: str) -> tuple[str, str] | None:

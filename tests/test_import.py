@@ -118,21 +118,35 @@ def test_reimport_is_idempotent_and_never_overwrites(tmp_path, imported):
     assert imported.read_text(encoding="utf-8") == edited
 
 
-def test_other_source_with_same_slug_needs_force(tmp_path, imported):
+def test_other_story_with_same_slug_gets_its_own(tmp_path, imported):
     before = imported.read_bytes()
     other = tmp_path / "other" / "copy.txt"
     other.parent.mkdir()
-    extra = "\nفقرة إضافية في نهاية الخبر تكفي لتغيير المصدر.\n"
+    extra = "\nفقرة إضافية في نهاية الخبر تكفي لتغيير المصدر والنص معا.\n"
     other.write_text(SEED.read_text(encoding="utf-8") + extra, encoding="utf-8")
-    options = ("--date", "2021-12-28", "--lang", "ar")
-    refused = import_seed(tmp_path, *options, source=other)
-    assert refused.returncode == 1
-    assert str(other) in refused.stderr and "--force" in refused.stderr
+    result = import_seed(tmp_path, "--date", "2021-12-28", "--lang", "ar", source=other)
+    assert result.returncode == 0, result.stderr
+    written = Path(result.stdout.strip())
+    assert written != imported and written.stem == imported.stem + "-2"
+    assert read_metadata(written)["slug"] == imported.stem + "-2"
     assert imported.read_bytes() == before
 
-    forced = import_seed(tmp_path, *options, "--force", source=other)
-    assert forced.returncode == 0
-    assert "فقرة إضافية" in imported.read_text(encoding="utf-8")
+
+def test_force_refreshes_the_body_and_keeps_the_editors_metadata(tmp_path, imported):
+    text = imported.read_text(encoding="utf-8")
+    head, body = text.split("\n\n", 1)
+    head = head.replace("Tags: روسيا,", "Tags: دبلوماسية, روسيا,")
+    head = head.replace("Dateline: روسيا", "Dateline: موسكو")
+    imported.write_text(f"{head}\nSummary: ملخص كتبه المحرر\n\nنص قديم.\n", encoding="utf-8")
+    result = import_seed(tmp_path, "--force")
+    assert result.returncode == 0 and Path(result.stdout.strip()) == imported
+    meta = read_metadata(imported)
+    assert meta["summary"] == "ملخص كتبه المحرر"
+    assert meta["dateline"] == "موسكو"
+    assert meta["tags"].split(", ")[0] == "دبلوماسية"
+    assert "روسيا" in meta["tags"]
+    assert imported.read_text(encoding="utf-8").endswith(body)
+    assert "نص قديم" not in imported.read_text(encoding="utf-8")
 
 
 def test_invoke_import_folder(tmp_path):
