@@ -15,8 +15,11 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
 from nashra.errors import SourceError
-from nashra.importer import ImportOptions, import_path
+from nashra.importer import READERS, ImportOptions, import_path, iter_sources
 from nashra.post import LANGUAGES
 
 
@@ -55,33 +58,53 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the importer; returns the exit status (0 ok, 1 a source failed, 2 usage)."""
+    """Run the importer; returns the exit status (0 ok, 1 a source failed, 2 usage).
+
+    A folder gets a progress bar (on standard error, when it is a terminal) and ends
+    with a summary: imported, already present, failed (each with its reason).
+    """
     args = build_parser().parse_args(argv)
     options = ImportOptions(lang=args.lang, date=args.date,
                             source_url=args.source_url, force=args.force)
-    failed = 0
+    console = Console(stderr=True, highlight=False, soft_wrap=True)
+    written = present = 0
+    failures: list[str] = []
     for path in args.paths:
         try:
-            results, errors = import_path(path, args.content, options)
+            total = len(iter_sources(path))
+            with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                          console=console, transient=True,
+                          disable=total < 2 or not console.is_terminal) as bar:
+                task = bar.add_task(f"importing {_shown(path)}", total=total)
+                results, errors = import_path(path, args.content, options,
+                                              progress=lambda _, t=task: bar.advance(t))
         except SourceError as exc:
-            print(f"error: {exc}", file=sys.stderr)
-            failed += 1
+            failures.append(str(exc))
+            console.print(f"error: {exc}", markup=False)
             continue
-        if not results and not errors:
-            print(f"no source files (*.txt) in {_shown(path)}", file=sys.stderr)
+        if total == 0:
+            console.print(f"no source files ({', '.join(sorted(READERS))}) in {_shown(path)}",
+                          markup=False)
         for result in results:
             if result.status == "unchanged":
-                print(f"already imported: {_shown(result.source)} → {_shown(result.post_path)}",
-                      file=sys.stderr)
+                present += 1
+                console.print(f"already imported: {_shown(result.source)} → "
+                              f"{_shown(result.post_path)}", markup=False)
             else:
-                print(_shown(result.post_path))
+                written += 1
+                print(_shown(result.post_path), flush=True)
             if result.unresolved:
-                print(f"names not in the registry, in {_shown(result.source)}: "
-                      + " | ".join(result.unresolved), file=sys.stderr)
+                console.print(f"names not in the registry, in {_shown(result.source)}: "
+                              + " | ".join(result.unresolved), markup=False)
         for error in errors:
-            print(f"error: {error}", file=sys.stderr)
-        failed += len(errors)
-    return 1 if failed else 0
+            failures.append(str(error))
+            console.print(f"error: {error}", markup=False)
+    if written + present + len(failures) > 1:
+        console.print(f"{written} imported, {present} already present, "
+                      f"{len(failures)} failed", markup=False)
+        for failure in failures:
+            console.print(f"  failed: {failure}", markup=False)
+    return 1 if failures else 0
 
 
 if __name__ == "__main__":

@@ -17,6 +17,7 @@ import hashlib
 import logging
 import re
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -370,10 +371,12 @@ def iter_sources(path: Path) -> list[Path]:
 
 
 def import_path(
-    path: Path, content_dir: Path, options: ImportOptions | None = None
+    path: Path, content_dir: Path, options: ImportOptions | None = None,
+    progress: Callable[[Path], None] | None = None,
 ) -> tuple[list[ImportResult], list[SourceError]]:
     """Import a file or every source in a folder; one bad file never stops the rest.
 
+    :param progress: called with each source after it is handled (for progress bars).
     :returns: ``(results, errors)``, in source order.
     :raises SourceError: the path does not exist, or its manifest or the registry is
         invalid.
@@ -394,4 +397,6 @@ def import_path(
                                        index))
         except SourceError as exc:
             errors.append(exc)
+        if progress:
+            progress(source)
     return results, errors
