@@ -23,10 +23,16 @@ from nashra.chrome import (
     parse_byline,
     word_count,
 )
+from nashra.dates import parse_date
 from nashra.errors import SourceError
 
 #: Most words an "outlet – dateline" line has.
 MAX_CREDIT_WORDS = 8
+#: Most words a date line ("نشر في 28 ديسمبر 2021", "Published Tue 28 Dec 2021") has.
+MAX_DATE_LINE_WORDS = 10
+#: A list of tags shown under a story ("Tags: …", "الوسوم: …").
+_TAG_LIST_RE = re.compile(r"^\s*(tags|topics|keywords|الوسوم|وسوم|كلمات مفتاحية|الكلمات المفتاحية|"
+                          r"مواضيع)\s*[:：]", re.I)
 
 #: "Outlet – Dateline": the two parts around one spaced dash or bar.
 _CREDIT_RE = re.compile(r"^(?P<outlet>[^–—|]+?)\s+[-–—|]\s+(?P<dateline>[^–—|]+)$")
@@ -83,9 +89,9 @@ def read_copied_text(text: str, path: str | Path) -> Extracted:
     Rules, in order: known chrome phrases, cookie and copyright notices, and the
     headlines listed under a "related stories" heading are dropped; lines before the
     first line that can be a headline (:func:`~nashra.chrome.is_headline`) are
-    dropped; that line is the title; a short ``outlet – dateline`` line and a byline
-    right after it become metadata; short trailing lines that do not end a sentence
-    are dropped; every other line is a paragraph.
+    dropped; that line is the title; a short ``outlet – dateline`` line, a byline and a
+    date line right after it become metadata; tag lists are dropped; short trailing
+    lines that do not end a sentence are dropped; every other line is a paragraph.
 
     :param text: decoded text (see :func:`nashra.encoding.decode_source`).
     :param path: the source's path, for error messages.
@@ -117,15 +123,25 @@ def read_copied_text(text: str, path: str | Path) -> Extracted:
     title_line, title = kept.pop(0)
 
     outlet = dateline = byline = ""
-    for _ in range(2):  # credit line and byline, in either order, after the headline
+    date = None
+    for _ in range(3):  # credit line, byline and date line, in any order, after the headline
         if not kept:
             break
-        if not outlet and (credit := parse_credit_line(kept[0][1])):
+        line = kept[0][1]
+        if not outlet and (credit := parse_credit_line(line)):
             outlet, dateline = credit
-            kept.pop(0)
-        elif not byline and (name := parse_byline(kept[0][1])):
+        elif not byline and (name := parse_byline(line)):
             byline = name
-            kept.pop(0)
+        elif (date is None and word_count(line) <= MAX_DATE_LINE_WORDS
+              and (date := parse_date(line))):
+            pass
+        else:
+            break
+        dropped.append(kept.pop(0)[1])
+    tag_lists = [line for _, line in kept
+                 if _TAG_LIST_RE.match(line) and not ends_sentence(line)]
+    kept = [(number, line) for number, line in kept if line not in tag_lists]
+    dropped.extend(tag_lists)
 
     while kept and is_short_line(kept[-1][1], MIN_TRAILING_WORDS):
         dropped.append(kept.pop()[1])
@@ -139,4 +155,5 @@ def read_copied_text(text: str, path: str | Path) -> Extracted:
         dateline=dateline,
         byline=byline,
         dropped=dropped,
+        date=date,
     )

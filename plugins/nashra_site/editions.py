@@ -25,13 +25,21 @@ _TRANSLATION_LISTS = ("translations", "drafts_translations", "hidden_translation
 
 
 class EditionMarkdownReader(MarkdownReader):
-    """Pelican's Markdown reader that reads only the metadata of other editions' posts.
+    """Pelican's Markdown reader that reads only the metadata of other editions' posts,
+    and splits lists on the Arabic comma too.
 
     A run writes one edition; of the other editions' posts it needs only what the
     language switcher and the front door show (title, date, slug, language, key), so
     their bodies are not converted, which halves the reading of a two-edition build.
     A post's edition is the first folder of its path below ``PATH``.
     """
+
+    def process_metadata(self, name, value):
+        """Lists (``Tags:``, ``Actors:``, ``Events:``) may be separated by the Arabic
+        comma ، (U+060C) as well as by ``,``."""
+        if name in ("tags", "actors", "events") and isinstance(value, str):
+            value = value.replace("،", ",")
+        return super().process_metadata(name, value)
 
     def read(self, source_path):
         relative = os.path.relpath(source_path, self.settings["PATH"])
