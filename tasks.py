@@ -186,11 +186,13 @@ def test(c, pytest_args=""):
     "sizes": "corpus sizes in articles, comma-separated (default 1000,5000)",
     "megabytes": "Arabic text for the matcher benchmark (default 10)",
     "runs": "best of N builds (default 1)",
+    "pages": "HTML pages for the import benchmark (default 1000)",
 })
-def bench(c, sizes="1000,5000", megabytes=10.0, runs=1):
-    """Benchmark the build against vanilla Pelican and the matcher (see docs/performance.md)."""
+def bench(c, sizes="1000,5000", megabytes=10.0, runs=1, pages=1000):
+    """Benchmark the build against vanilla Pelican, the matcher and the importer
+    (see docs/performance.md)."""
     c.run(f"{sys.executable} {ROOT / 'benchmarks' / 'bench.py'} --sizes {sizes} "
-          f"--megabytes {megabytes} --runs {runs}", pty=False)
+          f"--megabytes {megabytes} --runs {runs} --pages {pages}", pty=False)
 
 
 @task

@@ -5,7 +5,8 @@ Reports, in one run on the same synthetic corpus (:mod:`nashra.corpus`):
 * the full Nashra build (``invoke build``: two editions, our theme and plugins) against
   vanilla Pelican (default theme, no plugins, one process) at each corpus size;
 * the time our entity stage takes inside the build, per article;
-* the matcher's throughput, in MB of UTF-8 Arabic per second, with 2,000 aliases.
+* the matcher's throughput, in MB of UTF-8 Arabic per second, with 2,000 aliases;
+* the importer's throughput over saved HTML pages, in articles per second.
 
 Speed goals (design.md, issue 3): plugin overhead under 15 % of the vanilla build, the
 matcher at least 20 MB/s on Arabic.
@@ -28,6 +29,7 @@ from nashra.corpus import (  # noqa: E402
     article_text,
     generate_entities,
     write_corpus,
+    write_pages,
     write_registry,
 )
 from nashra.mentions import Matcher  # noqa: E402
@@ -108,6 +110,22 @@ def bench_matcher(aliases: int, megabytes: float, work: Path) -> dict:
             "mb_per_s": round(size / 1e6 / seconds, 1)}
 
 
+def bench_import(pages: int, entities: int, work: Path) -> dict:
+    """Import ``pages`` generated HTML pages into an empty content folder, in process."""
+    from nashra.importer import import_path
+
+    sources, content = work / "pages", work / "import-content"
+    write_pages(sources, pages, generate_entities(entities))
+    write_registry(content / "registry", generate_entities(entities))
+    started = time.perf_counter()
+    results, errors = import_path(sources, content)
+    seconds = time.perf_counter() - started
+    if errors:
+        raise SystemExit(f"import failed: {errors[0]}")
+    return {"pages": pages, "seconds": round(seconds, 2),
+            "articles_per_s": round(len(results) / seconds, 1)}
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--sizes", default="1000,5000", help="corpus sizes, in articles")
@@ -115,9 +133,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--aliases", type=int, default=2000, help="aliases for the matcher")
     parser.add_argument("--megabytes", type=float, default=10.0, help="Arabic text to match")
     parser.add_argument("--runs", type=int, default=1, help="best of N builds")
+    parser.add_argument("--pages", type=int, default=1000, help="HTML pages to import")
     parser.add_argument("--json", type=Path, help="also write the figures to this file")
     args = parser.parse_args(argv)
-    report = {"builds": [], "matcher": None}
+    report = {"builds": [], "matcher": None, "import": None}
     with tempfile.TemporaryDirectory(prefix="nashra-bench-") as tmp:
         work = Path(tmp)
         for size in (int(s) for s in args.sizes.split(",") if s):
@@ -131,7 +150,11 @@ def main(argv: list[str] | None = None) -> int:
         m = report["matcher"]
         print(f"matcher: {m['aliases']} aliases, {m['megabytes']} MB of Arabic in "
               f"{m['seconds']} s = {m['mb_per_s']} MB/s ({m['mentions']} mentions; "
-              f"automaton built in {m['automaton_build_s']} s)")
+              f"automaton built in {m['automaton_build_s']} s)", flush=True)
+        if args.pages:
+            report["import"] = i = bench_import(args.pages, args.entities, work)
+            print(f"import: {i['pages']} HTML pages in {i['seconds']} s = "
+                  f"{i['articles_per_s']} articles/s")
     if args.json:
         args.json.write_text(json.dumps(report, indent=2), encoding="utf-8")
     return 0

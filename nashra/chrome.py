@@ -63,8 +63,33 @@ _PHRASES: frozenset[str] = frozenset(
 
 
 def is_chrome_phrase(line: str) -> bool:
-    """True when the whole line is a known chrome phrase of either language."""
-    return normalise_line(line) in _PHRASES
+    """True when the line is a known chrome phrase of either language, or a row of them
+    ("Share Facebook Twitter WhatsApp", "الرئيسية | سياسة | اقتصاد" is not: only known
+    phrases count)."""
+    normalised = normalise_line(line)
+    if normalised in _PHRASES:
+        return True
+    parts = [p.strip() for p in re.split(r"\s*[|·•/]\s*|\s{2,}", line) if p.strip()]
+    if len(parts) > 1:
+        return all(normalise_line(p) in _PHRASES for p in parts)
+    words = normalised.split()
+    return len(words) > 1 and all(w in _PHRASES for w in words)
+
+
+#: A line inside a story that points elsewhere ("Read also: …", "اقرأ أيضا: …").
+INLINE_LINK_LINE_RE = re.compile(
+    r"^\s*(اقرأ أيضا|اقرأ أيضاً|إقرأ أيضا|اقرأ المزيد|شاهد أيضا|شاهد أيضاً|للمزيد|"
+    r"read also|read more|also read|see also|related|watch|more on this)\s*[:：\-–]",
+    re.I)
+#: A line that asks readers to comment.
+COMMENT_PROMPT_RE = re.compile(
+    r"^\s*(leave a comment|add a comment|join the conversation|comments?|"
+    r"أضف تعليقا|أضف تعليقك|اترك تعليقا|التعليقات|شاركنا رأيك)\s*[.:!]?\s*$", re.I)
+
+
+def is_inline_chrome(line: str) -> bool:
+    """A "read also" line or a comment prompt inside a story's body."""
+    return bool(INLINE_LINK_LINE_RE.match(line) or COMMENT_PROMPT_RE.match(line))
 
 
 #: Phrases that open a block of links to other stories: the short lines after them

@@ -173,3 +173,37 @@ def write_corpus(content: Path, articles: int, entities: list[SyntheticEntity],
                 f"Title: {title}\nDate: {date.isoformat()}\nLang: {lang}\nSlug: {slug}\n"
                 f"Translation_key: pair-{pair}\nTags: {'مفاوضات' if lang == 'ar' else 'Talks'}"
                 f"\n\n{article_text(rng, pools, lang)}\n", encoding="utf-8")
+
+
+_PAGE = """<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8">
+<title>{title} | {site}</title><meta property="og:site_name" content="{site}">
+<link rel="canonical" href="{url}">
+<script type="application/ld+json">{{"@context":"https://schema.org","@type":"NewsArticle",
+"headline":"{title}","datePublished":"{date}T09:00:00+00:00","inLanguage":"{lang}",
+"author":{{"@type":"Person","name":"{author}"}}}}</script></head>
+<body><nav><a href="/">Home</a> <a href="/world">World</a> <a href="/sport">Sport</a></nav>
+<main><article><h1>{title}</h1>{paragraphs}<div class="share">Share</div></article></main>
+<aside><h2>Most read</h2><ul><li>Another story</li><li>Yet another story</li></ul></aside>
+<footer>© 2024 {site}. All rights reserved.</footer></body></html>"""
+
+
+def write_pages(folder: Path, count: int, entities: list[SyntheticEntity],
+                seed: int = 1) -> None:
+    """Write ``count`` saved news pages (HTML, both languages alternating) into ``folder``:
+    navigation, JSON-LD, a share row, a "most read" box and a footer around the story."""
+    rng = random.Random(seed)
+    pools: dict[str, list[SyntheticEntity]] = {}
+    for e in entities:
+        pools.setdefault(e.kind, []).append(e)
+    folder.mkdir(parents=True, exist_ok=True)
+    for number in range(count):
+        lang = "ar" if number % 2 else "en"
+        title = (f"خبر رقم {number} عن المفاوضات الجارية" if lang == "ar"
+                 else f"Story number {number} on the continuing talks")
+        paragraphs = "".join(f"<p>{p}</p>" for p in
+                             article_text(rng, pools, lang).split("\n\n"))
+        page = _PAGE.format(lang=lang, title=title, site="Example News",
+                            url=f"https://news.example/{number}", author="Jane Doe",
+                            date=(dt.date(2021, 1, 1) + dt.timedelta(days=number % 900))
+                            .isoformat(), paragraphs=paragraphs)
+        (folder / f"page-{number:05d}.html").write_text(page, encoding="utf-8")

@@ -28,7 +28,13 @@ from urllib.parse import urlsplit
 import trafilatura
 from bs4 import BeautifulSoup
 
-from nashra.chrome import is_chrome_phrase, is_notice, parse_byline, word_count
+from nashra.chrome import (
+    is_chrome_phrase,
+    is_inline_chrome,
+    is_notice,
+    parse_byline,
+    word_count,
+)
 from nashra.dates import parse_date
 from nashra.errors import SourceError
 from nashra.sanitize import sanitise_html
@@ -37,14 +43,6 @@ from nashra.sources import Extracted
 #: JSON-LD types that describe a news story.
 ARTICLE_TYPES = frozenset({"NewsArticle", "Article", "ReportageNewsArticle",
                            "AnalysisNewsArticle", "BlogPosting", "OpinionNewsArticle"})
-#: Lines inside a body that point elsewhere ("Read also: …") or ask for comments.
-_INLINE_CHROME_RE = re.compile(
-    r"^\s*(اقرأ أيضا|اقرأ أيضاً|اقرأ المزيد|شاهد أيضا|شاهد أيضاً|إقرأ أيضا|للمزيد|"
-    r"read also|read more|also read|see also|related|watch|more on this)\s*[:：\-–]",
-    re.I)
-_COMMENT_PROMPT_RE = re.compile(
-    r"^\s*(leave a comment|add a comment|join the conversation|comments?|"
-    r"أضف تعليقا|أضف تعليقك|اترك تعليقا|التعليقات|شاركنا رأيك)\s*[.:!]?\s*$", re.I)
 #: Most words a date line has.
 MAX_DATE_LINE_WORDS = 10
 _BLOCK_TAGS = ("p", "h2", "h3", "h4", "h5", "h6", "blockquote", "ul", "ol", "table",
@@ -170,8 +168,7 @@ def read_html_page(text: str, path: str | Path) -> Extracted:
             continue
         if element.name in ("h1", "h2") and line == title:
             continue
-        if (is_chrome_phrase(line) or is_notice(line) or _INLINE_CHROME_RE.match(line)
-                or _COMMENT_PROMPT_RE.match(line)):
+        if is_chrome_phrase(line) or is_notice(line) or is_inline_chrome(line):
             dropped.append(line)
             continue
         if (name := parse_byline(line)) is not None:

@@ -5,7 +5,8 @@ text is enough (no parse tree, which would cost more than the rest of the build 
 article).  Text is only ever wrapped, never changed: what readers see stays the same
 apart from the added links.  Nothing is linked inside an existing link, a heading,
 code, or a script or style element, and attributes (``alt``, ``title``…) are never
-touched; mentions there still count for the article's entities.
+touched.  Mentions in headings, links and code still count for the article's entities;
+text in attributes does not.
 """
 
 from __future__ import annotations
@@ -26,7 +27,16 @@ NO_LINK_ELEMENTS = frozenset({
 #: Elements whose text is not prose at all: not searched for mentions either.
 NOT_TEXT_ELEMENTS = frozenset({"script", "style", "template", "svg", "math"})
 
-_TOKEN_RE = re.compile(r"<!--.*?-->|<!\[CDATA\[.*?\]\]>|<[^>]*>", re.S)
+#: Comments, CDATA, the whole of raw-text elements (script, style: their content is
+#: not HTML, and may hold "<" or "</"), and tags (quoted attribute values may hold ">").
+_TOKEN_RE = re.compile(
+    r"<!--.*?-->|<!\[CDATA\[.*?\]\]>"
+    r"|<(script|style|textarea|template)\b(?:[^>\"']|\"[^\"]*\"|'[^']*')*>.*?</\1\s*>"
+    r"|</?[a-zA-Z](?:[^>\"']|\"[^\"]*\"|'[^']*')*>|<[^>]*>", re.S | re.I)
+_RAW_TEXT_ELEMENTS = frozenset({"script", "style", "textarea", "template"})
+#: Between text nodes when they are matched together: not white space and not a letter,
+#: so no alias spans two nodes ("the United" | "States envoy" is no mention).
+NODE_SEPARATOR = "\u2029"
 _TAG_NAME_RE = re.compile(r"<\s*(/?)\s*([a-zA-Z][a-zA-Z0-9-]*)")
 
 
@@ -54,8 +64,8 @@ def link_mentions(
 ) -> LinkResult:
     """Find mentions in the text of ``source`` and link them.
 
-    The text nodes are matched in one call (joined by line breaks, which no alias
-    spans), which is several times faster than one call per node.
+    The text nodes are matched in one call (joined by :data:`NODE_SEPARATOR`, which
+    no alias spans), which is several times faster than one call per node.
 
     :param source: an HTML fragment (an article's content).
     :param matcher: the registry's matcher.
@@ -76,7 +86,7 @@ def link_mentions(
         position = token.end()
     _add_text(source[position:], pieces, nodes, no_link, not_text)
 
-    joined = "\n".join(text for _, text, _ in nodes)
+    joined = NODE_SEPARATOR.join(text for _, text, _ in nodes)
     result = LinkResult(html=source, mentions=matcher.find(joined))
     if not result.mentions:
         return result
@@ -120,8 +130,10 @@ def link_mentions(
 def _track(tag: str, no_link: int, not_text: int) -> tuple[int, int]:
     """Depths of no-link and not-text elements after ``tag``."""
     match = _TAG_NAME_RE.match(tag)
-    if not match or tag.endswith("/>"):
-        return no_link, not_text
+    if not match or tag.endswith("/>") or (
+            match[1] != "/" and match[2].lower() in _RAW_TEXT_ELEMENTS
+            and re.search(rf"</\s*{match[2]}\s*>$", tag, re.I)):
+        return no_link, not_text  # a void tag, or a whole script/style element
     step = -1 if match[1] == "/" else 1
     name = match[2].lower()
     if name in NO_LINK_ELEMENTS:

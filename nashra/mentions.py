@@ -33,13 +33,14 @@ import ahocorasick
 from nashra.arabic import HARAKAT_RE, TATWEEL
 from nashra.registry import Alias, Registry
 
-#: Characters dropped before matching: harakat, tatweel, bidi and zero-width marks.
+#: Characters dropped before matching: harakat, tatweel, bidi and zero-width marks,
+#: soft hyphens.
 #: (White space is folded to one space character for one, not collapsed: a name broken
 #: across a line still matches, and the usual text has nothing to drop, which keeps
 #: the offset map trivial.)
 _DROP_RE = re.compile(
     "[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640"
-    "\u061c\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]"
+    "\u061c\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff\u00ad]"
 )
 #: Combining marks and tatweel that belong to the letter before them.
 _TRAILING_MARKS_RE = re.compile(f"(?:{HARAKAT_RE.pattern}|{TATWEEL})*")

@@ -23,7 +23,7 @@ ACTOR_TYPES: tuple[str, ...] = ("person", "organisation", "country", "place")
 ACTORS_FILE = "actors.toml"
 EVENTS_FILE = "events.toml"
 
-_ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_ID_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")  # used with fullmatch
 _WIKIDATA_RE = re.compile(r"^Q[1-9][0-9]*$")
 
 #: Function words per language (after :func:`~nashra.arabic.normalise_for_matching`).
@@ -211,23 +211,40 @@ class _Entry:
         return value
 
     def aliases(self, names: dict[str, str]) -> list[Alias]:
+        exact_lists = self.string_lists("exact")
         aliases: dict[tuple[str, str, bool], Alias] = {}
         for lang, name in names.items():
-            aliases.setdefault((lang, name, False), Alias(name, lang))
+            if name not in exact_lists.get(lang, []):  # "WHO" named and listed as exact
+                aliases.setdefault((lang, name, False), Alias(name, lang))
         for lang, items in self.string_lists("aliases").items():
             for text in items:
                 aliases.setdefault((lang, text, False), Alias(text, lang))
-        for lang, items in self.string_lists("exact").items():
+        for lang, items in exact_lists.items():
             for text in items:
                 aliases[(lang, text, True)] = Alias(text, lang, exact=True)
         for alias in aliases.values():
-            folded = normalise_for_matching(alias.text)
-            if folded in FUNCTION_WORDS[alias.lang] and not (alias.exact and alias.lang == "en"):
-                hint = ("list it under 'exact' so it matches only as written"
-                        if alias.lang == "en" else "it would match everywhere")
-                self.fail("exact" if alias.exact else "aliases",
-                          f"alias {alias.text!r} is the function word {folded!r}: {hint}")
+            self.check_alias(alias)
         return list(aliases.values())
+
+    def check_alias(self, alias: Alias) -> None:
+        """Refuse aliases that would match everywhere: no letter or digit, a function
+        word (English ones may be listed as ``exact`` when written in capitals, such as
+        ``US``), or an Arabic proclitic plus a function word (وفي)."""
+        field_name = "exact" if alias.exact else "aliases"
+        folded = normalise_for_matching(alias.text)
+        if not any(ch.isalnum() for ch in folded):
+            self.fail(field_name, f"alias {alias.text!r} has no letter or digit")
+        words = FUNCTION_WORDS[alias.lang]
+        acronym = alias.exact and alias.lang == "en" and alias.text.isupper() and len(
+            alias.text) > 1
+        if folded in words and not acronym:
+            hint = ("list it under 'exact', in capitals, so it matches only as written"
+                    if alias.lang == "en" else "it would match everywhere")
+            self.fail(field_name, f"alias {alias.text!r} is the function word {folded!r}: "
+                                  f"{hint}")
+        if alias.lang == "ar" and any(folded.startswith(p) and folded[len(p):] in words
+                                      for p in ("و", "ف", "ب", "ل", "ك")):
+            self.fail(field_name, f"alias {alias.text!r} is a proclitic and a function word")
 
 
 ACTOR_FIELDS = {"type", "name", "aliases", "exact", "wikidata", "description"}
@@ -269,8 +286,9 @@ def load_registry(folder: str | Path) -> Registry:
 
     :raises RegistryError: invalid TOML (with its line), an invalid id, an unknown or
         ill-typed field, an id used twice, an alias claimed by two entries (compared
-        after normalisation), an unknown place or participant id, an event ending
-        before it starts, an alias that is a function word.
+        after the matcher's normalisation, across languages), an unknown place or
+        participant id, a participant listed twice, an event ending before it starts,
+        an alias that would match everywhere (see ``_Entry.check_alias``).
     """
     folder = Path(folder)
     registry = Registry()
@@ -279,7 +297,7 @@ def load_registry(folder: str | Path) -> Registry:
                                     (EVENTS_FILE, _parse_event, registry.events)):
         path = folder / filename
         for entry_id, data in _read_toml(path).items():
-            if not _ID_RE.match(entry_id):
+            if not _ID_RE.fullmatch(entry_id):
                 raise RegistryError(path, f"entry {entry_id!r}: an id is lower-case ASCII "
                                           "letters and digits joined by hyphens")
             if entry_id in origin:
@@ -288,10 +306,12 @@ def load_registry(folder: str | Path) -> Registry:
             origin[entry_id] = path
             target[entry_id] = parse(path, entry_id, data)
 
-    claimed: dict[tuple[str, str], str] = {}
+    from nashra.mentions import fold  # the matcher's own normalisation
+
+    claimed: dict[str, str] = {}
     for entity in registry.entities():
         for alias in entity.aliases:
-            key = (alias.lang, normalise_for_matching(alias.text))
+            key = fold(alias.text)  # both languages: one automaton holds them all
             other = claimed.setdefault(key, entity.id)
             if other != entity.id:
                 raise RegistryError(origin[entity.id], f"entry {entity.id!r}, field "
@@ -302,6 +322,9 @@ def load_registry(folder: str | Path) -> Registry:
         if event.place and registry.actors.get(event.place, Actor("", "", {}, [])).type != "place":
             raise RegistryError(path, f"entry {event.id!r}, field 'place': {event.place!r} "
                                       "is not an actor of type place")
+        if len(set(event.participants)) != len(event.participants):
+            raise RegistryError(path, f"entry {event.id!r}, field 'participants': "
+                                      "an actor is listed twice")
         for participant in event.participants:
             if participant not in registry.actors:
                 raise RegistryError(path, f"entry {event.id!r}, field 'participants': "

@@ -17,6 +17,7 @@ from nashra.chrome import (
     ends_sentence,
     is_chrome_phrase,
     is_headline,
+    is_inline_chrome,
     is_notice,
     is_short_line,
     opens_link_block,
@@ -108,7 +109,8 @@ def read_copied_text(text: str, path: str | Path) -> Extracted:
             continue
         # before the headline, a "latest news" label is a ticker, not a list of links
         in_link_block = seen_headline and opens_link_block(line)
-        if in_link_block or is_chrome_phrase(line) or is_notice(line):
+        if in_link_block or is_chrome_phrase(line) or is_notice(line) or (
+                seen_headline and is_inline_chrome(line)):
             dropped.append(line)
         else:
             kept.append((number, line))

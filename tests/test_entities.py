@@ -172,3 +172,18 @@ def test_feed_entry_content_links_are_absolute(production_site, lang):
         for href in hrefs:
             assert href.startswith(PRODUCTION_SITEURL + f"/{lang}/")
             assert page_file(production_site, href.removeprefix(PRODUCTION_SITEURL)).is_file()
+
+
+@pytest.mark.parametrize("html, linked", [
+    ('<p><span title="x>y">Vienna tail</span> end.</p>', ["Vienna"]),
+    ("<script>var a = 1 < 2; if (a</b) {}</script><p>The Kremlin met.</p>", ["Kremlin"]),
+    ("<p>He met the United</p><p>States envoy.</p>", []),
+    ("<p><strong>Sergei</strong> <em>Lavrov</em> spoke.</p>", ["Lavrov"]),
+    ("<table><tr><td>Sergei</td><td>Lavrov</td></tr></table>", ["Lavrov"]),
+])
+def test_linker_respects_element_boundaries_and_raw_text(matcher, html, linked):
+    result = link_mentions(html, matcher, lambda e: f"/e/{e}/")
+    assert [a.get_text() for a in BeautifulSoup(result.html, "html.parser")
+            .find_all("a", class_="mention")] == linked
+    unlinked = re.sub(r'<a class="mention"[^>]*>(.*?)</a>', r"\1", result.html)
+    assert unlinked == html

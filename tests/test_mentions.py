@@ -118,6 +118,9 @@ TABLE: list[tuple[str, list[tuple[str, str]]]] = [
      [("us-russia-strategic-stability-talks-2022", "Strategic Stability Dialogue")]),
     ("The Geneva summit was short.", [("biden-putin-geneva-summit-2021", "Geneva summit")]),
     ("Natori and Moscowitz are surnames.", []),
+    ("Trade with Latin America grew.", [("latin-america", "Latin America")]),
+    ("وزار الوفد أمريكا اللاتينية.", [("latin-america", "أمريكا اللاتينية")]),
+    ("قال لاف\u00adروف إن الوفد جاهز.", [("lavrov", "لاف\u00adروف")]),
 ]
 
 

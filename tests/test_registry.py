@@ -100,3 +100,36 @@ def test_invalid_registry_fails_the_build_naming_the_file(tmp_path):
     result = invoke("build", "--content", str(content), "--output", str(tmp_path / "out"))
     assert result.returncode != 0
     assert "events.toml" in result.stderr and "bad-event" in result.stderr
+
+
+TALKS = '[talks]\nname = { en = "Talks" }\nstart = 2022-01-10\n'
+
+
+@pytest.mark.parametrize("actors, events, expected", [
+    ('["abc\\n"]\ntype = "person"\nname = { en = "Abc Person" }\n', "", ["actors.toml", "abc"]),
+    (GOOD_ACTOR.format(id="a", ar="ألفا", en="Alpha") + 'exact = { en = ["The"] }\n', "",
+     ["actors.toml", "'a'", "function word"]),
+    (GOOD_ACTOR.format(id="a", ar="ألفا", en="Alpha") + 'aliases = { en = ["-"] }\n', "",
+     ["actors.toml", "'a'", "no letter"]),
+    (GOOD_ACTOR.format(id="a", ar="وفي", en="Alpha"), "", ["actors.toml", "'a'", "proclitic"]),
+    (GOOD_ACTOR.format(id="a", ar="ألفا", en="Alpha")
+     + GOOD_ACTOR.format(id="b", ar="بيتا", en="Beta") + 'aliases = { en = ["ألفا"] }\n', "",
+     ["actors.toml", "'b'", "already an alias of 'a'"]),
+    (GOOD_ACTOR.format(id="a", ar="ألفا", en="Alpha-Beta")
+     + GOOD_ACTOR.format(id="b", ar="بيتا", en="Alpha–Beta"), "",
+     ["actors.toml", "'b'", "already an alias of 'a'"]),
+    (GOOD_ACTOR.format(id="a", ar="ألفا", en="Alpha"), TALKS + 'participants = ["a", "a"]\n',
+     ["events.toml", "'talks'", "'participants'", "twice"]),
+])
+def test_aliases_that_would_match_everywhere_or_twice_are_refused(tmp_path, actors, events,
+                                                                 expected):
+    with pytest.raises(RegistryError) as error:
+        load_registry(registry(tmp_path, actors, events))
+    for part in expected:
+        assert part in str(error.value)
+
+
+def test_an_acronym_named_entity_may_be_exact(tmp_path):
+    reg = load_registry(registry(tmp_path, GOOD_ACTOR.format(
+        id="who", ar="منظمة الصحة العالمية", en="WHO") + 'exact = { en = ["WHO"] }\n'))
+    assert [a.exact for a in reg.actors["who"].aliases if a.text == "WHO"] == [True]

@@ -30,6 +30,7 @@ from typing import NamedTuple
 from markupsafe import Markup
 from pelican.generators import Generator
 
+from nashra.arabic import strip_bidi_marks
 from nashra.linker import link_mentions
 from nashra.mentions import Matcher
 from nashra.registry import ACTOR_TYPES, Actor, Entity, Event, Registry, load_registry
@@ -124,11 +125,14 @@ def explicit_ids(article, key: str, registry: Registry, kind: type) -> list[str]
         value = ",".join(value)
     ids = [part.strip() for part in _ID_SPLIT_RE.split(value) if part.strip()]
     table = registry.actors if kind is Actor else registry.events
+    ids = [strip_bidi_marks(i) for i in ids]
     for entity_id in ids:
         if entity_id not in table:
-            raise InvalidContent(f"{article.source_path}: {key.capitalize()}: unknown "
-                                 f"{kind.__name__.lower()} id {entity_id!r} (not in the "
-                                 "registry)")
+            other = registry.get(entity_id)
+            why = (f"is an {other.kind}, not an {kind.__name__.lower()}" if other
+                   else "is not in the registry")
+            raise InvalidContent(f"{article.source_path}: {key.capitalize()}: "
+                                 f"{entity_id!r} {why}")
     return ids
 
 

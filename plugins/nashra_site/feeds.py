@@ -6,15 +6,18 @@ import functools
 import re
 from urllib.parse import urljoin
 
-#: A URL attribute in HTML whose value is not absolute (no scheme, not a fragment).
+#: A start tag (text between tags cannot match: there "<" is escaped as "&lt;").
+_TAG_RE = re.compile(r"""<[a-zA-Z][^\s>/]*(?:[^>"']|"[^"]*"|'[^']*')*>""")
+#: A URL attribute whose value is not absolute (no scheme, not a fragment).
 _RELATIVE_URL_RE = re.compile(
-    r"""(?P<attr>\b(?:href|src|poster|cite)\s*=\s*)(?P<quote>["'])"""
+    r"""(?P<attr>\s(?:href|src|poster|cite)\s*=\s*)(?P<quote>["'])"""
     r"""(?P<url>(?![a-zA-Z][a-zA-Z0-9+.-]*:|#|//)[^"']*)(?P=quote)""")
 
 
 @functools.lru_cache(maxsize=4096)
 def absolutize(html: str, base: str) -> str:
-    """Make every relative URL in ``href``/``src``/``poster``/``cite`` attributes absolute.
+    """Make every relative URL in ``href``/``src``/``poster``/``cite`` attributes of
+    tags absolute (text that shows HTML, as in ``<code>``, is left alone).
 
     Feed readers resolve relative links against the feed's URL (or ``xml:base``), not
     the entry's page, so feed content must carry absolute URLs.  Cached: an article
@@ -22,8 +25,13 @@ def absolutize(html: str, base: str) -> str:
     """
     if not html:
         return html
-    return _RELATIVE_URL_RE.sub(
-        lambda m: f"{m['attr']}{m['quote']}{urljoin(base, m['url'])}{m['quote']}", html)
+
+    def tag(match: re.Match[str]) -> str:
+        return _RELATIVE_URL_RE.sub(
+            lambda m: f"{m['attr']}{m['quote']}{urljoin(base, m['url'])}{m['quote']}",
+            match.group())
+
+    return _TAG_RE.sub(tag, html)
 
 
 def complete_feed(context: dict, feed) -> None:
