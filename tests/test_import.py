@@ -357,3 +357,40 @@ def test_import_lists_names_the_registry_lacks(tmp_path, lang, text, names):
     assert line.split(": ", 1)[1].split(" | ") == names
     meta = read_metadata(Path(result.stdout.strip()))
     assert {"geneva", "nato"} <= {i.strip() for i in meta["actors"].split(",")}
+
+
+def test_another_language_is_a_clear_error(tmp_path):
+    source = tmp_path / "fr.txt"
+    source.write_text(
+        "Le gouvernement annonce un plan pour les transports publics\n"
+        "Le gouvernement a présenté lundi un plan de rénovation des lignes de train "
+        "et de bus dans les grandes villes du pays, selon le ministre.\n", encoding="utf-8")
+    result = import_seed(tmp_path / "content", "--date", "2024-01-01", source=source)
+    assert result.returncode == 1
+    assert str(source) in result.stderr and "language" in result.stderr
+    assert posts(tmp_path / "content") == []
+
+
+def test_same_page_saved_twice_is_found_by_its_canonical_url(tmp_path):
+    page = ROOT / "tests" / "fixtures" / "import" / "02-jsonld-graph.html"
+    first = import_seed(tmp_path / "content", source=page)
+    assert first.returncode == 0, first.stderr
+    resaved = tmp_path / "resaved.html"
+    resaved.write_text(page.read_text(encoding="utf-8").replace(
+        "<footer>", "<div>Subscribe now</div><footer>"), encoding="utf-8")
+    again = import_seed(tmp_path / "content", source=resaved)
+    assert again.returncode == 0 and again.stdout == ""
+    assert "already imported" in again.stderr
+    assert len(posts(tmp_path / "content")) == 1
+
+
+def test_arabic_comma_separates_tags_in_a_post(tmp_path):
+    from conftest import build_site, page_file, soup
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content", content)
+    (content / "ar" / "2021" / "tags.md").write_text(
+        "Title: خبر بوسوم مفصولة بفاصلة عربية\nDate: 2021-12-30\nSlug: وسوم\n"
+        "Tags: اقتصاد، طاقة، نفط\n\nنص الخبر.\n", encoding="utf-8")
+    output = build_site(tmp_path / "output", content=content)
+    page = soup(page_file(output, "ar/2021/12/وسوم/"))
+    assert [a.get_text() for a in page.select("ul.tags a")] == ["اقتصاد", "طاقة", "نفط"]
