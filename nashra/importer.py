@@ -200,7 +200,9 @@ def build_post(source: Path, options: ImportOptions, entry: dict[str, Any],
 
     body_text = " ".join(extracted.paragraphs)
     detected = detect_language(body_text)
-    lang = options.lang or entry.get("lang") or extracted.lang or detected
+    # The text says more than a page's declaration: Arabic sites often keep a
+    # template's lang="en"; the declaration decides only when the text is mixed.
+    lang = options.lang or entry.get("lang") or detected or extracted.lang
     if lang is None:
         raise SourceError(source, "cannot tell the language of the text (Nashra publishes "
                                   f"{', '.join(LANGUAGES)}); pass --lang if it is one")

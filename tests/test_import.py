@@ -394,3 +394,13 @@ def test_arabic_comma_separates_tags_in_a_post(tmp_path):
     output = build_site(tmp_path / "output", content=content)
     page = soup(page_file(output, "ar/2021/12/وسوم/"))
     assert [a.get_text() for a in page.select("ul.tags a")] == ["اقتصاد", "طاقة", "نفط"]
+
+
+def test_arabic_page_with_an_english_template_declaration_is_arabic(tmp_path):
+    page = tmp_path / "page.html"
+    fixture = ROOT / "tests" / "fixtures" / "import" / "06-byline-prefix.html"
+    page.write_text(fixture.read_text(encoding="utf-8").replace('lang="ar"', 'lang="en"'),
+                    encoding="utf-8")
+    result = import_seed(tmp_path / "content", source=page)
+    assert result.returncode == 0, result.stderr
+    assert read_metadata(Path(result.stdout.strip()))["lang"] == "ar"
