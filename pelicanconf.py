@@ -17,6 +17,7 @@ EDITIONS = {
         "sitename": "نشرة",
         "subtitle": "موجز إخباري بالعربية والإنجليزية",
         "default_category": "أخبار",
+        "og_locale": "ar_AR",
     },
     "en": {
         "locale": "en",
@@ -24,6 +25,7 @@ EDITIONS = {
         "sitename": "Nashra",
         "subtitle": "A news digest in Arabic and English",
         "default_category": "News",
+        "og_locale": "en_GB",
     },
 }
 #: The edition whose run writes the bilingual front door and the theme's static files.
@@ -41,13 +43,18 @@ SITESUBTITLE = EDITIONS[_E]["subtitle"]
 # (RFC 4287 §4.2.7), take SITEURL: in development, the address of `invoke serve`.
 SITEURL = "http://localhost:8000"
 FEED_DOMAIN = SITEURL
+#: The site's absolute address, for canonical URLs, hreflang, Open Graph and the
+#: sitemap (pages take a relative SITEURL when RELATIVE_URLS is on).
+SITE_ABSOLUTE_URL = SITEURL
 RELATIVE_URLS = True
 DEFAULT_LANG = _E
 TIMEZONE = "UTC"
 
 PATH = "content"
-ARTICLE_PATHS = list(EDITIONS)  # every run reads every edition, for translations
-PAGE_PATHS = ["pages"]
+# Every run reads every edition (the others' metadata only), for translations.
+PAGE_PATHS = [f"{lang}/pages" for lang in EDITIONS]  # about, 404: content/{lang}/pages/
+ARTICLE_PATHS = list(EDITIONS)
+ARTICLE_EXCLUDES = PAGE_PATHS
 STATIC_PATHS = []
 OUTPUT_PATH = "output"
 DELETE_OUTPUT_DIRECTORY = False  # two runs share output/
@@ -108,8 +115,11 @@ MONTH_ARCHIVE_URL = f"{_E}/{{date:%Y}}/{{date:%m}}/"
 MONTH_ARCHIVE_SAVE_AS = MONTH_ARCHIVE_URL + "index.html"
 AUTHOR_SAVE_AS = ""
 AUTHORS_SAVE_AS = ""
-DIRECT_TEMPLATES = ["index", "tags", "categories", "archives", "frontdoor"]
+DIRECT_TEMPLATES = ["index", "tags", "categories", "archives", "frontdoor", "sitemap", "robots"]
+TEMPLATE_EXTENSIONS = [".html", ".xml", ".txt"]
 FRONTDOOR_SAVE_AS = "index.html" if _E == FRONT_DOOR_EDITION else ""
+SITEMAP_SAVE_AS = "sitemap.xml" if _E == FRONT_DOOR_EDITION else ""
+ROBOTS_SAVE_AS = "robots.txt" if _E == FRONT_DOOR_EDITION else ""
 
 # Feeds: this edition's stories only.  A feed sits in the folder of the page it
 # mirrors (the edition's index here, an actor's page for an actor's feed).
@@ -117,8 +127,10 @@ FEED_ATOM = f"{_E}/atom.xml"
 FEED_RSS = f"{_E}/rss.xml"
 FEED_ALL_ATOM = None
 FEED_ALL_RSS = None
-CATEGORY_FEED_ATOM = None
-CATEGORY_FEED_RSS = None
+CATEGORY_FEED_ATOM = f"{_E}/category/{{slug}}/atom.xml"
+CATEGORY_FEED_RSS = f"{_E}/category/{{slug}}/rss.xml"
+TAG_FEED_ATOM = f"{_E}/tag/{{slug}}/atom.xml"
+TAG_FEED_RSS = f"{_E}/tag/{{slug}}/rss.xml"
 TRANSLATION_FEED_ATOM = None
 TRANSLATION_FEED_RSS = None
 AUTHOR_FEED_ATOM = None

@@ -12,6 +12,7 @@ from pelicanconf import *  # noqa: F403
 SITEURL = os.environ.get("NASHRA_SITEURL", "https://nashra.example.org").rstrip("/")
 RELATIVE_URLS = False
 FEED_DOMAIN = SITEURL
+SITE_ABSOLUTE_URL = SITEURL
 
 # Drafts never reach the public output (Pelican skips an empty SAVE_AS).
 DRAFT_SAVE_AS = ""

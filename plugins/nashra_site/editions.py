@@ -116,7 +116,8 @@ def split_edition(generator) -> None:
     """``article_generator_pretaxonomy`` handler: keep the run's edition only.
 
     Puts ``EDITION_ARTICLES`` (language → published articles, newest first, at most
-    ``NASHRA_FRONT_DOOR_ITEMS`` each) in the context for the front door.
+    ``NASHRA_FRONT_DOOR_ITEMS`` each) in the context for the front door, and
+    ``SITE_ARTICLES`` (every published article of every edition) for the sitemap.
 
     :raises InvalidContent: a post of any status has an unknown language, or two
         posts of the edition would be written to the same URL.
@@ -128,6 +129,7 @@ def split_edition(generator) -> None:
             check_language(item, settings)
 
     published = generator.articles + generator.translations
+    generator.context["SITE_ARTICLES"] = sorted(published, key=lambda a: a.date, reverse=True)
     limit = plugin_settings.get(settings, "NASHRA_FRONT_DOOR_ITEMS")
     generator.context["EDITION_ARTICLES"] = {
         lang: sorted((a for a in published if a.lang == lang),

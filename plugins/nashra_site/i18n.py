@@ -12,6 +12,7 @@ import functools
 import io
 import os
 import re
+from urllib.parse import quote
 
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
@@ -43,14 +44,16 @@ def load_catalog(theme_path: str, catalog_dir: str, domain: str, lang: str):
 
 def edition_info(settings: dict, lang: str) -> dict:
     """What templates know of an edition: ``lang``, ``dir``, ``locale``, ``name``,
-    ``sitename``, ``subtitle`` and site-relative URLs: ``home_url`` (``ar/``),
-    ``actors_url``, ``events_url``."""
+    ``sitename``, ``subtitle``, ``og_locale`` and site-relative URLs: ``home_url``
+    (``ar/``), ``about_url``, ``actors_url``, ``events_url``."""
     edition = settings["EDITIONS"][lang]
     return {
         **edition,
         "lang": lang,
         "dir": text_direction(edition["locale"]),
         "home_url": f"{lang}/",
+        "about_url": settings["PAGE_URL"].format(lang=lang, slug="about"),
+        "og_locale": edition.get("og_locale", edition["locale"]),
         "actors_url": plugin_settings.get(settings, "NASHRA_ACTORS_URL").format(lang=lang),
         "events_url": plugin_settings.get(settings, "NASHRA_EVENTS_URL").format(lang=lang),
     }
@@ -75,7 +78,8 @@ def install_template_helpers(generator) -> None:
 
     Filters: ``nashra_date`` (a date, CLDR long form), ``nashra_period`` (an archive's
     ``period_num``: ``(year,)`` or ``(year, month)``), ``nashra_json_ld`` (an article's
-    JSON-LD, see :func:`.entities.json_ld`), ``nashra_standfirst`` (:func:`standfirst`).
+    JSON-LD, see :func:`.entities.json_ld`), ``nashra_standfirst`` (:func:`standfirst`),
+    ``nashra_uri`` (an IRI's path percent-encoded to a URI, RFC 3987 §3.1).
     Globals: ``edition`` (this run's edition, see :func:`edition_info`) and ``editions``
     (all of them, in order).
     """
@@ -100,5 +104,6 @@ def install_template_helpers(generator) -> None:
     env.filters["nashra_period"] = period
     env.filters["nashra_json_ld"] = functools.partial(json_ld, settings=settings)
     env.filters["nashra_standfirst"] = standfirst
+    env.filters["nashra_uri"] = functools.partial(quote, safe="/:@!$&'()*+,;=-._~%")
     env.globals["edition"] = edition_info(settings, lang)
     env.globals["editions"] = [edition_info(settings, code) for code in settings["EDITIONS"]]
