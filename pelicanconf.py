@@ -18,6 +18,8 @@ EDITIONS = {
         "subtitle": "موجز إخباري بالعربية والإنجليزية",
         "default_category": "أخبار",
         "og_locale": "ar_AR",
+        "digits": "latn",  # or "arab" for ٠١٢٣ (CLDR numbering systems)
+        "words_per_minute": 160,
     },
     "en": {
         "locale": "en",
@@ -26,6 +28,8 @@ EDITIONS = {
         "subtitle": "A news digest in Arabic and English",
         "default_category": "News",
         "og_locale": "en_GB",
+        "digits": "latn",
+        "words_per_minute": 230,
     },
 }
 #: The edition whose run writes the bilingual front door and the theme's static files.

@@ -50,6 +50,22 @@ def format_year(year: int, locale: str) -> str:
     return format_skeleton("y", dt.date(year, 1, 1), locale=locale)
 
 
+#: Digit sets an edition may print numbers with (CLDR numbering system ids).
+DIGITS: dict[str, str] = {"latn": "0123456789", "arab": "٠١٢٣٤٥٦٧٨٩", "arabext": "۰۱۲۳۴۵۶۷۸۹"}
+
+
+def localise_digits(text: str, numbering: str = "latn") -> str:
+    """Write the ASCII digits of ``text`` in a CLDR numbering system (``latn``,
+    ``arab`` for Arabic-Indic ٠–٩, ``arabext`` for Eastern Arabic-Indic ۰–۹).
+
+    Babel prints Latin digits for every ``ar`` locale; editions choose.
+    :raises KeyError: an unknown numbering system.
+    """
+    if numbering == "latn":
+        return text
+    return text.translate(str.maketrans("0123456789", DIGITS[numbering]))
+
+
 def text_direction(locale: str) -> str:
     """``"rtl"`` or ``"ltr"``, from CLDR's character order for the locale's script."""
     return Locale.parse(locale).text_direction

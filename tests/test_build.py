@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 import shutil
@@ -238,3 +239,12 @@ def test_markup_in_a_title_is_text_on_pages_and_in_feeds(tmp_path):
     for feed_path in (output / "en" / "atom.xml", output / "en" / "rss.xml"):
         titles = [e.title for e in feedparser.parse(feed_path.read_bytes()).entries]
         assert title in titles
+
+
+def test_dates_and_numbers_follow_the_editions_settings(site):
+    from nashra.dates import format_date, localise_digits
+    assert localise_digits(format_date(dt.date(2021, 12, 28), "ar"), "arab") == "٢٨ ديسمبر ٢٠٢١"
+    assert format_date(dt.date(2022, 1, 13), "ar_SY") == "13 كانون الثاني 2022"
+    ar = soup(the_article(site, "ar")).find(class_="reading-time").get_text()
+    en = soup(the_article(site, "en")).find(class_="reading-time").get_text()
+    assert ar == "3 دقائق للقراءة" and en == "3 minutes read"

@@ -19,7 +19,13 @@ from babel.messages.pofile import read_po
 from babel.support import NullTranslations, Translations
 from markupsafe import Markup
 
-from nashra.dates import format_date, format_month, format_year, text_direction
+from nashra.dates import (
+    format_date,
+    format_month,
+    format_year,
+    localise_digits,
+    text_direction,
+)
 
 from . import settings as plugin_settings
 from .entities import json_ld
@@ -73,10 +79,19 @@ def standfirst(article, length: int = 200) -> str:
     return text[:length].rsplit(" ", 1)[0] + "…"
 
 
+def reading_minutes(article, words_per_minute: int = 200) -> int:
+    """Minutes to read the article's body at the edition's ``words_per_minute`` (at
+    least 1).  Arabic is read in fewer, longer words than English: editions set it."""
+    words = len(Markup(getattr(article, "_content", "") or "").striptags().split())
+    return max(1, round(words / words_per_minute))
+
+
 def install_template_helpers(generator) -> None:
     """``generator_init`` handler: gettext, Babel date filters and edition globals.
 
-    Filters: ``nashra_date`` (a date, CLDR long form), ``nashra_period`` (an archive's
+    Filters: ``nashra_date`` (a date, CLDR long form, in the edition's digits),
+    ``nashra_number`` (the edition's digits), ``nashra_reading_minutes``
+    (:func:`reading_minutes`), ``nashra_period`` (an archive's
     ``period_num``: ``(year,)`` or ``(year, month)``), ``nashra_json_ld`` (an article's
     JSON-LD, see :func:`.entities.json_ld`), ``nashra_standfirst`` (:func:`standfirst`),
     ``nashra_uri`` (an IRI's path percent-encoded to a URI, RFC 3987 §3.1).
@@ -86,6 +101,8 @@ def install_template_helpers(generator) -> None:
     settings = generator.settings
     lang = settings["DEFAULT_LANG"]
     locale = settings["EDITIONS"][lang]["locale"]
+    numbering = settings["EDITIONS"][lang].get("digits", "latn")
+    words_per_minute = settings["EDITIONS"][lang].get("words_per_minute", 200)
     env = generator.env
     env.add_extension("jinja2.ext.i18n")
     env.install_gettext_translations(
@@ -97,10 +114,16 @@ def install_template_helpers(generator) -> None:
 
     def period(period_num: tuple[int, ...]) -> str:
         if len(period_num) == 1:
-            return format_year(period_num[0], locale)
-        return format_month(period_num[0], period_num[1], locale)
+            return localise_digits(format_year(period_num[0], locale), numbering)
+        return localise_digits(format_month(period_num[0], period_num[1], locale), numbering)
 
-    env.filters["nashra_date"] = functools.partial(format_date, locale=locale)
+    def date(value, locale=locale, form="long") -> str:
+        return localise_digits(format_date(value, locale, form), numbering)
+
+    env.filters["nashra_date"] = date
+    env.filters["nashra_number"] = lambda value: localise_digits(str(value), numbering)
+    env.filters["nashra_reading_minutes"] = functools.partial(
+        reading_minutes, words_per_minute=words_per_minute)
     env.filters["nashra_period"] = period
     env.filters["nashra_json_ld"] = functools.partial(json_ld, settings=settings)
     env.filters["nashra_standfirst"] = standfirst

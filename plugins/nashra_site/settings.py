@@ -4,7 +4,10 @@
 
 * ``locale``: Babel locale for dates and text direction (``"ar"``, ``"ar_SY"``, ``"en"``);
 * ``name``: the language's name in itself, for the language switcher;
-* ``sitename``, ``subtitle``: the edition's name and strapline.
+* ``sitename``, ``subtitle``: the edition's name and strapline;
+* ``og_locale``: the Open Graph locale (``ar_AR``, ``en_GB``);
+* ``digits``: ``latn`` (0–9) or ``arab`` (٠–٩) for dates and numbers;
+* ``words_per_minute``: reading speed for the reading time shown on articles.
 """
 
 #: How many of each edition's latest stories the bilingual front door lists.
