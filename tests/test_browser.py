@@ -2,7 +2,7 @@
 
 Checks what only layout shows: the Arabic edition runs right to left without anything
 mirrored by hand, the English one left to right, at phone and desktop widths.
-Screenshots are written to the test run's temporary folder for a person to look at.
+Screenshots are written to ``test-output/screenshots/`` for a person to look at.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 import pytest
-from conftest import article_pages
+from conftest import ROOT, article_pages
 
 webdriver = pytest.importorskip("selenium.webdriver")
 
@@ -54,8 +54,11 @@ def browser(tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def screenshots(tmp_path_factory) -> Path:
-    return tmp_path_factory.mktemp("screenshots")
+def screenshots() -> Path:
+    """``test-output/screenshots/`` in the project (ignored by git), for a person to see."""
+    folder = ROOT / "test-output" / "screenshots"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
 
 
 LAYOUT_SCRIPT = """
@@ -99,3 +102,32 @@ def test_article_reads_in_its_direction(site, server, browser, screenshots, lang
         assert layout["siteName"]["right"] > layout["switcher"]["right"]
     else:
         assert layout["siteName"]["left"] < layout["switcher"]["left"]
+
+
+def test_arabic_text_is_set_in_the_self_hosted_typeface(site, server, browser):
+    page = article_pages(site, "ar")[0]
+    browser.set_window_size(1280, 900)
+    browser.get(server + quote(page.relative_to(site).parent.as_posix()) + "/")
+    loaded = browser.execute_async_script("""
+        const done = arguments[arguments.length - 1];
+        document.fonts.load('400 16px Amiri', 'لافروف').then(() => document.fonts.ready)
+          .then(() => done([...document.fonts].filter(f => f.family.replace(/"/g, '') ===
+                 'Amiri' && f.status === 'loaded').length));""")
+    assert loaded >= 1
+    family = browser.execute_script(
+        "return getComputedStyle(document.querySelector('.article__body p')).fontFamily")
+    assert family.replace('"', "").startswith("Amiri")
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("path", ["ar/", "en/", "", "ar/tags/"])
+def test_pages_fit_their_width_and_are_captured(site, server, browser, screenshots, path,
+                                                width):
+    browser.set_window_size(WIDTHS[width], 1200)
+    browser.get(server + quote(path))
+    size = browser.execute_script("return [document.documentElement.scrollWidth, "
+                                  "document.documentElement.clientWidth]")
+    assert size[0] <= size[1]
+    name = (path.strip("/").replace("/", "-") or "front-door") + f"-{width}.png"
+    browser.save_screenshot(str(screenshots / name))
+    assert (screenshots / name).stat().st_size > 10_000

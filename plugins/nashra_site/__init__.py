@@ -4,12 +4,12 @@
 edition, validation, the front door's data), :mod:`.i18n` (gettext catalogs and Babel
 dates in templates), :mod:`.feeds` (language, ids and links of the feeds) and
 :mod:`.entities` (actors and events: links in articles, entity pages and feeds,
-related coverage).
+related coverage) and :mod:`.fonts` (self-hosted typefaces).
 """
 
 from pelican import signals
 
-from . import editions, entities, feeds, i18n
+from . import editions, entities, feeds, fonts, i18n
 
 
 def register() -> None:
@@ -22,3 +22,4 @@ def register() -> None:
     signals.generator_init.connect(i18n.install_template_helpers)
     signals.feed_generated.connect(feeds.complete_feed)
     signals.get_generators.connect(entities.get_generators)
+    signals.finalized.connect(fonts.copy_fonts)

@@ -45,3 +45,9 @@ NASHRA_CO_MENTIONS = 8
 
 #: How many of the newest stories an entity's Atom feed holds (full content each).
 NASHRA_ENTITY_FEED_ITEMS = 10
+
+#: Font files to self-host: Python package → resource paths inside it.  Copied to
+#: ``{THEME_STATIC_DIR}/fonts/`` and declared with ``@font-face`` in the theme's CSS.
+NASHRA_FONTS = {
+    "fontpkg_amiri": ["files/Amiri-Regular.ttf", "files/Amiri-Bold.ttf"],
+}
