@@ -131,3 +131,23 @@ def test_pages_fit_their_width_and_are_captured(site, server, browser, screensho
     name = (path.strip("/").replace("/", "-") or "front-door") + f"-{width}.png"
     browser.save_screenshot(str(screenshots / name))
     assert (screenshots / name).stat().st_size > 10_000
+
+
+def test_no_serious_accessibility_violations(site, server, browser):
+    """axe-core (4.9, bundled by selenium-axe-python) on the front door, an Arabic
+    article, an English article and a tag page."""
+    from selenium_axe_python import Axe
+
+    paths = ["", article_pages(site, "ar")[0].relative_to(site).parent.as_posix() + "/",
+             article_pages(site, "en")[0].relative_to(site).parent.as_posix() + "/",
+             "ar/tag/روسيا/"]
+    browser.set_window_size(1280, 1000)
+    for path in paths:
+        browser.get(server + quote(path))
+        axe = Axe(browser)
+        axe.inject()
+        results = axe.run()
+        serious = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
+                   for v in results["violations"] if v["impact"] in ("serious", "critical")]
+        assert serious == [], (path, serious)
+        assert results["passes"], path  # axe did run its rules
