@@ -119,7 +119,10 @@ MONTH_ARCHIVE_URL = f"{_E}/{{date:%Y}}/{{date:%m}}/"
 MONTH_ARCHIVE_SAVE_AS = MONTH_ARCHIVE_URL + "index.html"
 AUTHOR_SAVE_AS = ""
 AUTHORS_SAVE_AS = ""
-DIRECT_TEMPLATES = ["index", "tags", "categories", "archives", "frontdoor", "sitemap", "robots"]
+DIRECT_TEMPLATES = ["index", "tags", "categories", "archives", "search", "frontdoor", "sitemap",
+                    "robots"]
+SEARCH_URL = f"{_E}/search/"
+SEARCH_SAVE_AS = SEARCH_URL + "index.html"
 TEMPLATE_EXTENSIONS = [".html", ".xml", ".txt"]
 FRONTDOOR_SAVE_AS = "index.html" if _E == FRONT_DOOR_EDITION else ""
 SITEMAP_SAVE_AS = "sitemap.xml" if _E == FRONT_DOOR_EDITION else ""

@@ -104,7 +104,8 @@ def _problems(log: str) -> tuple[list[str], list[str]]:
     "verbose": "print Pelican's whole log",
 })
 def build(c, production=False, output="output", content="content", verbose=False):
-    """Build every edition (one Pelican process each, in parallel) and the front door.
+    """Build every edition (one Pelican process each, in parallel), the front door and
+    the search index (Pagefind).
 
     The site is built in a staging folder next to ``output`` and moved into place only
     when every edition succeeded.  Fails, naming the post, when any post cannot be read
@@ -135,6 +136,13 @@ def build(c, production=False, output="output", content="content", verbose=False
             errors.update(dict.fromkeys(found or [f"the {edition} edition failed"]))
     for message in warnings:
         print(f"warning: {message}", file=sys.stderr)
+    if not errors:  # the search index of both editions (Pagefind: one index a language)
+        search = subprocess.run([sys.executable, "-m", "pagefind", "--site", str(staging)],
+                                capture_output=True, text=True)
+        if verbose or search.returncode:
+            print(search.stdout + search.stderr)
+        if search.returncode:
+            errors["the search index (Pagefind) could not be built"] = None
     if errors:
         shutil.rmtree(staging, ignore_errors=True)
         for message in errors:

@@ -151,3 +151,26 @@ def test_no_serious_accessibility_violations(site, server, browser):
                    for v in results["violations"] if v["impact"] in ("serious", "critical")]
         assert serious == [], (path, serious)
         assert results["passes"], path  # axe did run its rules
+
+
+@pytest.mark.parametrize("lang, query, direction", [
+    ("ar", "التنازلات", "rtl"),   # not in the text, which has تنازلات: found by stemming
+    ("en", "negotiations", "ltr"),
+])
+def test_search_finds_the_story_in_its_edition(site, server, browser, lang, query,
+                                               direction):
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions as ec
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    browser.set_window_size(1280, 900)
+    browser.get(server + f"{lang}/search/")
+    box = WebDriverWait(browser, 10).until(
+        ec.presence_of_element_located((By.CSS_SELECTOR, "#search input")))
+    box.send_keys(query)
+    links = WebDriverWait(browser, 10).until(ec.presence_of_all_elements_located(
+        (By.CSS_SELECTOR, "#search .pagefind-ui__result-link")))
+    target = article_pages(site, lang)[0].relative_to(site).parent.as_posix()
+    assert quote(target) in links[0].get_attribute("href")
+    assert browser.execute_script(
+        "return getComputedStyle(document.querySelector('#search')).direction") == direction
