@@ -123,7 +123,7 @@ def test_front_door_lists_both_editions(site):
 def test_arabic_interface_strings_come_from_the_catalog(site):
     page = soup(the_article(site, "ar"))
     nav = [a.get_text(strip=True) for a in page.select(".site-nav a")]
-    assert nav == ["الأحدث", "الفاعلون", "الأحداث", "الوسوم", "الأرشيف", "الخلاصة"]
+    assert nav == ["الأحدث", "الفاعلون", "الأحداث", "الوسوم", "الأرشيف", "بحث", "الخلاصة"]
     assert "ديسمبر" in page.find("time", class_="published").get_text()
 
 
