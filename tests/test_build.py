@@ -7,6 +7,7 @@ import json
 import re
 import shutil
 from pathlib import Path
+from types import SimpleNamespace
 from urllib.parse import unquote
 
 import feedparser
@@ -248,3 +249,47 @@ def test_dates_and_numbers_follow_the_editions_settings(site):
     ar = soup(the_article(site, "ar")).find(class_="reading-time").get_text()
     en = soup(the_article(site, "en")).find(class_="reading-time").get_text()
     assert ar == "3 دقائق للقراءة" and en == "3 minutes read"
+
+
+def test_edition_digits_setting_reaches_templates():
+    import sys
+    sys.path.insert(0, str(ROOT / "plugins"))
+    from jinja2 import Environment
+    from nashra_site.i18n import install_template_helpers
+
+    generator = SimpleNamespace(env=Environment(autoescape=True), settings={
+        "DEFAULT_LANG": "ar", "THEME": str(ROOT / "theme"), "PAGE_URL": "{lang}/{slug}/",
+        "EDITIONS": {"ar": {"locale": "ar_SY", "digits": "arab", "name": "ع",
+                            "sitename": "نشرة", "subtitle": ""}}})
+    install_template_helpers(generator)
+    template = generator.env.from_string("{{ d|nashra_date }} · {{ 12|nashra_number }}")
+    assert template.render(d=dt.date(2022, 1, 13)) == "١٣ كانون الثاني ٢٠٢٢ · ١٢"
+
+
+def test_indexes_paginate_and_feed_ids_survive_a_title_edit(tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content", content)
+    for number in range(25):
+        (content / "en" / "2021" / f"s{number}.md").write_text(
+            f"Title: Story {number}\nDate: 2021-11-{number + 1:02d}\nSlug: s{number}\n"
+            f"Summary: The standfirst of story {number}.\n\nText of story {number}.\n",
+            encoding="utf-8")
+    output = build_site(tmp_path / "output", content=content)
+    pages = [page_file(output, "en/"), page_file(output, "en/page/2/"),
+             page_file(output, "en/page/3/")]
+    listed = [a for p in pages for a in soup(p).select(".article-list h2 a")]
+    assert len(listed) == 26 and not page_file(output, "en/page/4/").exists()
+    next_link = soup(pages[0]).select_one(".pagination a[rel=next]")
+    assert resolve(output, pages[0], next_link["href"]) == pages[1]
+    story = soup(page_file(output, "en/2021/11/s3/"))
+    assert story.select_one(".standfirst").get_text() == "The standfirst of story 3."
+
+    ids = {e.link: e.id for e in feedparser.parse((output / "en" / "atom.xml").read_bytes())
+           .entries}
+    post = content / "en" / "2021" / "s24.md"
+    post.write_text(post.read_text(encoding="utf-8").replace("Story 24", "Story 24, updated"),
+                    encoding="utf-8")
+    output = build_site(tmp_path / "output", content=content)
+    entries = feedparser.parse((output / "en" / "atom.xml").read_bytes()).entries
+    edited = next(e for e in entries if e.title == "Story 24, updated")
+    assert ids[edited.link] == edited.id
