@@ -97,13 +97,34 @@ def _problems(log: str) -> tuple[list[str], list[str]]:
     return errors, warnings
 
 
+def _build_search_indexes(site: Path, editions: list[str], verbose: bool) -> list[str]:
+    """Index each edition's articles with Pagefind into ``{lang}/pagefind/``, in parallel.
+
+    :returns: error messages (empty when every index was built).
+    """
+    runs = {lang: subprocess.Popen(
+        [sys.executable, "-m", "pagefind", "--site", str(site), "--glob",
+         f"{lang}/[0-9]*/**/*.html", "--output-subdir", f"{lang}/pagefind"],
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True) for lang in editions}
+    errors = []
+    for lang, process in runs.items():
+        log, _ = process.communicate()
+        if verbose or process.returncode:
+            print("\n".join(f"[{lang} search] {line}" for line in log.splitlines()))
+        if process.returncode:
+            errors.append(f"the {lang} search index (Pagefind) could not be built")
+    return errors
+
+
 @task(help={
     "production": "use publishconf.py: absolute URLs, no drafts",
     "output": "output folder (default: output)",
     "content": "content folder (default: content)",
     "verbose": "print Pelican's whole log",
+    "search": "build the search index (default; --no-search for a quicker preview)",
 })
-def build(c, production=False, output="output", content="content", verbose=False):
+def build(c, production=False, output="output", content="content", verbose=False,
+          search=True):
     """Build every edition (one Pelican process each, in parallel), the front door and
     the search index (Pagefind).
 
@@ -136,13 +157,8 @@ def build(c, production=False, output="output", content="content", verbose=False
             errors.update(dict.fromkeys(found or [f"the {edition} edition failed"]))
     for message in warnings:
         print(f"warning: {message}", file=sys.stderr)
-    if not errors:  # the search index of both editions (Pagefind: one index a language)
-        search = subprocess.run([sys.executable, "-m", "pagefind", "--site", str(staging)],
-                                capture_output=True, text=True)
-        if verbose or search.returncode:
-            print(search.stdout + search.stderr)
-        if search.returncode:
-            errors["the search index (Pagefind) could not be built"] = None
+    if not errors and search:
+        errors.update(dict.fromkeys(_build_search_indexes(staging, list(runs), verbose)))
     if errors:
         shutil.rmtree(staging, ignore_errors=True)
         for message in errors:

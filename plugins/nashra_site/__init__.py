@@ -14,6 +14,7 @@ from . import editions, entities, feeds, fonts, i18n
 
 def register() -> None:
     """Connect the plugin's handlers to Pelican's signals."""
+    editions.cache_content_urls()
     signals.readers_init.connect(editions.use_edition_reader)
     signals.content_object_init.connect(editions.default_translation_key)
     signals.content_object_init.connect(editions.title_as_text)
