@@ -93,23 +93,36 @@ REFRESHED_KEYS = ("Seed_sha256", "Body_sha256", "Modified")
 MERGED_KEYS = ("Tags", "Actors", "Events")
 
 
-def read_header(path: str | Path) -> list[tuple[str, str]]:
-    """The metadata lines of a post as ``[(key, value)]``, keys as written.
+def parse_header(text: str) -> list[tuple[str, str]]:
+    """The metadata block at the start of a post's text as ``[(key, value)]``, keys as
+    written, up to the first blank line (Python-Markdown's ``meta`` format; indented
+    lines continue the value before them)."""
+    header: list[tuple[str, str]] = []
+    for line in text.split("\n"):
+        if not line.strip():
+            break
+        key, sep, value = line.partition(":")
+        if sep and not line[:1].isspace() and key.strip():
+            header.append((key.strip(), value.strip()))
+        elif header:  # a continuation line
+            header[-1] = (header[-1][0], f"{header[-1][1]} {line.strip()}")
+        else:
+            break  # not a metadata block
+    return header
 
-    Reads only up to the first blank line.
+
+def read_header(path: str | Path) -> list[tuple[str, str]]:
+    """:func:`parse_header` of a post file, reading only up to the first blank line.
+
     :raises OSError: the file cannot be read.
     """
-    header = []
+    lines = []
     with open(path, encoding="utf-8") as handle:
         for line in handle:
             if not line.strip():
                 break
-            key, sep, value = line.partition(":")
-            if sep and not line[:1].isspace():
-                header.append((key.strip(), value.strip()))
-            elif header:  # a continuation line
-                header[-1] = (header[-1][0], f"{header[-1][1]} {line.strip()}")
-    return header
+            lines.append(line.rstrip("\n"))
+    return parse_header("\n".join(lines))
 
 
 def refresh_post(existing_text: str, post: Post) -> str:

@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import os
 
-from markdown import Markdown
 from markupsafe import Markup
 from pelican.readers import MarkdownReader
 from pelican.utils import order_content, pelican_open
+
+from nashra.markdown_writer import parse_header
 
 from . import settings as plugin_settings
 
@@ -29,8 +30,10 @@ class EditionMarkdownReader(MarkdownReader):
     and splits lists on the Arabic comma too.
 
     A run writes one edition; of the other editions' posts it needs only what the
-    language switcher and the front door show (title, date, slug, language, key), so
-    their bodies are not converted, which halves the reading of a two-edition build.
+    language switcher, the front door and the sitemap show (title, date, slug,
+    language, key), so only their metadata block is read (the Markdown ``meta`` format:
+    ``Key: value`` lines, indented continuation lines), which halves the reading of a
+    two-edition build.
     A post's edition is the first folder of its path below ``PATH``.
     """
 
@@ -49,11 +52,12 @@ class EditionMarkdownReader(MarkdownReader):
         self._source_path = source_path
         with pelican_open(source_path) as text:
             header = text.split("\n\n", 1)[0]
-        # A Markdown with the meta extension only (a fresh one: _parse_metadata
-        # deregisters the extension from the instance it is given).
-        self._md = Markdown(extensions=["markdown.extensions.meta"])
-        self._md.convert(header)
-        return "", self._parse_metadata(getattr(self._md, "Meta", {}))
+        metadata = {}
+        for key, value in parse_header(header):
+            name = key.lower()
+            if name not in metadata and name not in self.settings["FORMATTED_FIELDS"]:
+                metadata[name] = self.process_metadata(name, value)
+        return "", metadata
 
 
 def use_edition_reader(readers) -> None:

@@ -243,8 +243,13 @@ class EntityGenerator(Generator):
             writer.write_file(page.save_as, self.get_template(page.kind), self.context,
                               relative_urls=settings["RELATIVE_URLS"], url=page.url,
                               entity_page=page)
-            writer.write_feed(page.feed_articles, self.context, page.feed_save_as,
-                              page.feed_url, feed_title=page.name)
+        self.context["NASHRA_SUMMARY_FEED"] = True  # see feeds.complete_feed
+        try:
+            for page in self.pages.values():
+                writer.write_feed(page.feed_articles, self.context, page.feed_save_as,
+                                  page.feed_url, feed_title=page.name)
+        finally:
+            self.context["NASHRA_SUMMARY_FEED"] = False
 
 
 def _relative_url(base: str, pages: dict, entity_id: str) -> str:

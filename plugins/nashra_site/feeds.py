@@ -45,15 +45,20 @@ def complete_feed(context: dict, feed) -> None:
     * RSS ``<guid>``s are Pelican's ``tag:`` URIs, so ``isPermaLink="false"``
       (RSS 2.0, "guid");
     * URLs inside entry content are absolute (:func:`absolutize`, against the entry's
-      own link).
+      own link);
+    * feeds written while ``context["NASHRA_SUMMARY_FEED"]`` is true (entity feeds)
+      carry each story's summary, not its full text.
     """
     feed.feed["language"] = context["DEFAULT_LANG"]
     feed_url = feed.feed.get("feed_url")
     if feed_url:
         feed.feed["id"] = feed_url
         feed.feed["link"] = feed_url.rsplit("/", 1)[0] + "/"
+    summary_only = context.get("NASHRA_SUMMARY_FEED", False)
     for item in feed.items:
         item["unique_id_is_permalink"] = False
+        if summary_only:  # entity feeds: summary and link, the story is on the site
+            item["content"] = None
         for key in ("content", "description"):
             if item.get(key):
                 item[key] = absolutize(item[key], item["link"])
