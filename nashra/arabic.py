@@ -81,11 +81,6 @@ def fold_arabic_digits(text: str) -> str:
     return text.translate(_DIGIT_TABLE)
 
 
-def clean_for_display(text: str) -> str:
-    """Apply the display-safe rules: tatweel, bidi marks.  Harakat are kept."""
-    return strip_bidi_marks(strip_tatweel(text))
-
-
 def normalise_for_matching(text: str) -> str:
     """All rules above plus case folding, for comparing phrases; never for display.
 
