@@ -15,6 +15,8 @@ from babel import Locale
 from babel.dates import format_date as babel_format_date
 from babel.dates import format_skeleton
 
+from nashra.arabic import normalise_for_matching
+
 
 def format_date(value: dt.date, locale: str, form: str = "long") -> str:
     """Format a date for readers (see :func:`_format_day`); datetimes by their day."""
@@ -87,8 +89,6 @@ DATE_PREFIXES: tuple[str, ...] = (
 
 
 def _fold_date_text(text: str) -> str:
-    from nashra.arabic import normalise_for_matching
-
     return " ".join(normalise_for_matching(text).replace(".", " ").replace(",", " ")
                     .replace("،", " ").split())
 

@@ -93,12 +93,12 @@ def _datetime(value) -> dt.date | None:
     """An ISO 8601 date or date-time (with its zone), or a date a person wrote."""
     if not value or not isinstance(value, str):
         return None
+    text = value.strip()
     try:
-        parsed = dt.datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+        parsed = dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
     except ValueError:
-        return parse_date(value)
-    return parsed if (parsed.hour, parsed.minute, parsed.second) != (0, 0, 0) or \
-        parsed.tzinfo else parsed.date()
+        return parse_date(text)
+    return parsed.date() if len(text) <= len("2021-12-28") else parsed
 
 
 def _meta(soup: BeautifulSoup) -> dict[str, str]:

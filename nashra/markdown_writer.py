@@ -131,18 +131,14 @@ def refresh_post(existing_text: str, post: Post) -> str:
 
     Everything else the editor wrote or changed in the header is kept as it is.
     """
-    head, _, _ = existing_text.partition("\n\n")
-    lines = []
-    for line in head.splitlines():
-        key, sep, value = line.partition(":")
-        lines.append([key.strip(), value.strip()] if sep and not line[:1].isspace()
-                     else [None, line])
+    lines = [[key, value] for key, value in parse_header(existing_text)]
     fresh = {"Seed_sha256": post.seed_sha256, "Body_sha256": post.body_sha256,
              "Modified": post.modified.isoformat() if post.modified else "",
              "Tags": post.tags, "Actors": post.actors, "Events": post.events}
+    canonical = {key.lower(): key for key in fresh}  # keys as editors may case them
     seen = set()
     for item in lines:
-        key = item[0]
+        key = canonical.get(item[0].lower())
         if key in REFRESHED_KEYS and fresh[key]:
             item[1] = fresh[key]
         elif key in MERGED_KEYS:
@@ -153,7 +149,7 @@ def refresh_post(existing_text: str, post: Post) -> str:
         value = fresh[key]
         if key not in seen and value:
             lines.append([key, value if isinstance(value, str) else ", ".join(value)])
-    header = "\n".join(f"{k}: {v}" if k else v for k, v in lines)
+    header = "\n".join(f"{k}: {v}" for k, v in lines)
     return f"{header}\n\n{render_body(post)}\n"
 
 

@@ -404,3 +404,16 @@ def test_arabic_page_with_an_english_template_declaration_is_arabic(tmp_path):
     result = import_seed(tmp_path / "content", source=page)
     assert result.returncode == 0, result.stderr
     assert read_metadata(Path(result.stdout.strip()))["lang"] == "ar"
+
+
+def test_refresh_merges_lists_whatever_the_case_of_their_keys():
+    import datetime as dt
+
+    from nashra.markdown_writer import refresh_post
+    from nashra.post import Post
+
+    post = Post(title="T", date=dt.date(2021, 12, 28), lang="en", slug="t",
+                paragraphs=["New body."], tags=["Russia"], seed_sha256="b" * 64)
+    text = refresh_post("Title: Edited\ntags: Ukraine\nSeed_sha256: aaa\n\nOld body.\n", post)
+    assert text == ("Title: Edited\ntags: Ukraine, Russia\nSeed_sha256: " + "b" * 64
+                    + "\n\nNew body.\n")

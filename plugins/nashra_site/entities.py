@@ -26,7 +26,6 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from itertools import chain
-from typing import NamedTuple
 from urllib.parse import quote
 
 from markupsafe import Markup
@@ -45,15 +44,6 @@ logger = logging.getLogger(__name__)
 _ID_SPLIT_RE = re.compile(r"[,،]")
 
 
-class ArticleRef(NamedTuple):
-    """What lists show of an article (entity pages, related coverage), computed once:
-    Pelican computes ``Article.url`` anew at every access."""
-
-    url: str
-    title: str
-    date: object
-
-
 @dataclass(eq=False)
 class EntityPage:
     """An actor's or event's page in one edition; what templates get as ``entity_page``.
@@ -62,7 +52,7 @@ class EntityPage:
     :ivar lang: the edition.
     :ivar url: site-relative URL; ``save_as``: output path; ``feed_url``/``feed_save_as``
         the same for its Atom feed.
-    :ivar articles: coverage in this edition, newest first (:class:`ArticleRef`).
+    :ivar articles: coverage in this edition, newest first.
     :ivar feed_articles: the newest ``NASHRA_ENTITY_FEED_ITEMS`` articles, for its feed.
     :ivar co_actors: ``[(EntityPage, count)]`` of actors most often in the same articles.
     :ivar events: event pages linked to this actor (participant or co-mentioned).
@@ -181,7 +171,6 @@ class EntityGenerator(Generator):
         # The inverted index: entity id → article numbers, newest first.  Articles are
         # numbered newest first, so a smaller number is a more recent story.
         articles.sort(key=lambda a: a.date, reverse=True)
-        refs = [ArticleRef(a.url, a.title, a.date) for a in articles]
         postings: dict[str, list[int]] = defaultdict(list)
         for number, article in enumerate(articles):
             for entity_id in article.entity_ids:
@@ -194,14 +183,14 @@ class EntityGenerator(Generator):
             shared = Counter(sorted(chain.from_iterable(
                 postings[entity_id] for entity_id in article.entity_ids)))
             shared.pop(number, None)
-            article.related_coverage = [refs[n] for n, _ in
+            article.related_coverage = [articles[n] for n, _ in
                                         shared.most_common(related_count)]
 
         co_count = pattern("NASHRA_CO_MENTIONS")
         feed_items = pattern("NASHRA_ENTITY_FEED_ITEMS")
         for entity_id, page in pages.items():
             numbers = postings.get(entity_id, [])
-            page.articles = [refs[n] for n in numbers]
+            page.articles = [articles[n] for n in numbers]
             page.feed_articles = [articles[n] for n in numbers[:feed_items]]
             co = Counter(chain.from_iterable(articles[n].entity_ids for n in numbers))
             co.pop(entity_id, None)
