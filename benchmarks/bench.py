@@ -5,8 +5,8 @@ Reports, in one run on the same synthetic corpus (:mod:`nashra.corpus`):
 * the full Nashra build (``invoke build --no-search``: two editions, our theme and
   plugins) against vanilla Pelican (default theme, no plugins, one process) at each
   corpus size, and the same build with the Pagefind search index, which vanilla
-  Pelican has no counterpart for;
-* the time our entity stage takes inside the build, per article;
+  Pelican has no counterpart for; the builds run in rounds, one of each in turn, and
+  the ratio is of the best times (also of the medians);
 * the matcher's throughput, in MB of UTF-8 Arabic per second, with 2,000 aliases;
 * the importer's throughput over saved HTML pages, in articles per second.
 
@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -69,18 +70,30 @@ def bench_build(articles: int, entities: int, work: Path, runs: int) -> dict:
     write_corpus(content, articles, generate_entities(entities))
     settings = work / "vanilla.py"
     settings.write_text(VANILLA_SETTINGS.format(content=str(content)), encoding="utf-8")
-    vanilla = min(timed([sys.executable, "-m", "pelican", str(content), "-s", str(settings),
-                         "-o", str(work / "vanilla-out"), "-q"], cwd=work)
-                  for _ in range(runs))
-    command = [sys.executable, "-m", "invoke", "build", "--content", str(content),
-               "--output", str(work / "nashra-out")]
-    nashra = min(timed([*command, "--no-search"], cwd=ROOT) for _ in range(runs))
-    with_search = min(timed(command, cwd=ROOT) for _ in range(runs))
-    return {"articles": articles, "vanilla_s": round(vanilla, 2), "nashra_s": round(nashra, 2),
-            "ratio": round(nashra / vanilla, 3),
-            "vanilla_ms_per_article": round(1000 * vanilla / articles, 2),
-            "nashra_ms_per_article": round(1000 * nashra / articles, 2),
-            "with_search_s": round(with_search, 2)}
+    commands = {
+        "vanilla": [sys.executable, "-m", "pelican", str(content), "-s", str(settings),
+                    "-o", str(work / "vanilla-out"), "-q"],
+        "nashra": [sys.executable, "-m", "invoke", "build", "--content", str(content),
+                   "--output", str(work / "nashra-out"), "--no-search"],
+        "with_search": [sys.executable, "-m", "invoke", "build", "--content", str(content),
+                        "--output", str(work / "nashra-out")],
+    }
+    # Rounds of one build each, in turn: the machine's speed drifts over minutes, and
+    # a ratio of builds made far apart measures the drift as much as the builds.
+    times: dict[str, list[float]] = {name: [] for name in commands}
+    for _ in range(runs):
+        for name, command in commands.items():
+            times[name].append(timed(command, cwd=work if name == "vanilla" else ROOT))
+    best = {name: min(values) for name, values in times.items()}
+    middle = {name: statistics.median(values) for name, values in times.items()}
+    return {"articles": articles, "vanilla_s": round(best["vanilla"], 2),
+            "nashra_s": round(best["nashra"], 2),
+            "ratio": round(best["nashra"] / best["vanilla"], 3),
+            "median_ratio": round(middle["nashra"] / middle["vanilla"], 3),
+            "vanilla_ms_per_article": round(1000 * best["vanilla"] / articles, 2),
+            "nashra_ms_per_article": round(1000 * best["nashra"] / articles, 2),
+            "with_search_s": round(best["with_search"], 2),
+            "runs": {name: [round(v, 2) for v in values] for name, values in times.items()}}
 
 
 def bench_matcher(aliases: int, megabytes: float, work: Path) -> dict:
@@ -136,7 +149,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--entities", type=int, default=320, help="registry entries")
     parser.add_argument("--aliases", type=int, default=2000, help="aliases for the matcher")
     parser.add_argument("--megabytes", type=float, default=10.0, help="Arabic text to match")
-    parser.add_argument("--runs", type=int, default=1, help="best of N builds")
+    parser.add_argument("--runs", type=int, default=3,
+                        help="rounds of builds (vanilla, Nashra, Nashra with search, in "
+                             "turn); figures are the best and the median of the rounds")
     parser.add_argument("--pages", type=int, default=1000, help="HTML pages to import")
     parser.add_argument("--json", type=Path, help="also write the figures to this file")
     args = parser.parse_args(argv)
@@ -148,6 +163,7 @@ def main(argv: list[str] | None = None) -> int:
             report["builds"].append(row)
             print(f"build, {row['articles']} articles: vanilla {row['vanilla_s']} s, "
                   f"nashra {row['nashra_s']} s, ratio {row['ratio']} "
+                  f"(of medians {row['median_ratio']}) "
                   f"({row['nashra_ms_per_article']} vs {row['vanilla_ms_per_article']} "
                   f"ms/article); with the search index {row['with_search_s']} s", flush=True)
         report["matcher"] = bench_matcher(args.aliases, args.megabytes, work)

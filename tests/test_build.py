@@ -6,12 +6,14 @@ import datetime as dt
 import json
 import re
 import shutil
+import time
 from pathlib import Path
 from types import SimpleNamespace
 from urllib.parse import unquote
 
 import feedparser
 import pytest
+from bs4 import BeautifulSoup
 from conftest import (
     PRODUCTION_SITEURL,
     ROOT,
@@ -252,8 +254,6 @@ def test_dates_and_numbers_follow_the_editions_settings(site):
 
 
 def test_edition_digits_setting_reaches_templates():
-    import sys
-    sys.path.insert(0, str(ROOT / "plugins"))
     from jinja2 import Environment
     from nashra_site.i18n import install_template_helpers
 
@@ -293,3 +293,22 @@ def test_indexes_paginate_and_feed_ids_survive_a_title_edit(tmp_path):
     entries = feedparser.parse((output / "en" / "atom.xml").read_bytes()).entries
     edited = next(e for e in entries if e.title == "Story 24, updated")
     assert ids[edited.link] == edited.id
+    # The rebuilt site replaced the old one, which a detached process deletes.
+    for _ in range(100):
+        if not list(tmp_path.glob(".output*")):
+            break
+        time.sleep(0.1)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "output"]
+
+
+@pytest.mark.parametrize("lang", EDITIONS)
+def test_feed_summaries_are_the_standfirst(site, lang):
+    """A feed entry's summary is the story's first paragraph (SUMMARY_MAX_PARAGRAPHS),
+    with its mention links made absolute."""
+    page = soup(the_article(site, lang))
+    first = page.select_one(".article__body p")
+    entry = feedparser.parse((site / lang / "atom.xml").read_bytes()).entries[0]
+    summary = BeautifulSoup(entry.summary, "html.parser")
+    assert summary.get_text() == first.get_text() and len(summary.find_all("p")) == 1
+    links = [a["href"] for a in summary.find_all("a")]
+    assert links and all(h.startswith("http://localhost:8000/") for h in links)

@@ -10,15 +10,19 @@ and in ``EDITION_ARTICLES`` for the bilingual front door.
 
 from __future__ import annotations
 
+import logging
 import os
 
+from markdown import Markdown
 from markupsafe import Markup
-from pelican.readers import MarkdownReader
+from pelican.readers import DUPLICATES_DEFINITIONS_ALLOWED, MarkdownReader
 from pelican.utils import order_content, pelican_open
 
 from nashra.markdown_writer import parse_header
 
 from . import settings as plugin_settings
+
+logger = logging.getLogger(__name__)
 
 #: The generator lists that hold articles, in Pelican 4.12's ArticlesGenerator.
 _ORIGINAL_LISTS = ("articles", "drafts", "hidden_articles")
@@ -27,7 +31,8 @@ _TRANSLATION_LISTS = ("translations", "drafts_translations", "hidden_translation
 
 class EditionMarkdownReader(MarkdownReader):
     """Pelican's Markdown reader that reads only the metadata of other editions' posts,
-    and splits lists on the Arabic comma too.
+    converts the edition's posts with one reused ``Markdown`` instance, and splits
+    lists on the Arabic comma too.
 
     A run writes one edition; of the other editions' posts it needs only what the
     language switcher, the front door and the sitemap show (title, date, slug,
@@ -35,7 +40,18 @@ class EditionMarkdownReader(MarkdownReader):
     ``Key: value`` lines, indented continuation lines), which halves the reading of a
     two-edition build.
     A post's edition is the first folder of its path below ``PATH``.
+
+    Pelican builds a new ``Markdown`` instance (all of ``MARKDOWN``'s extensions) for
+    every post; building one costs about as much as converting a 300-word story.  This
+    reader keeps one and calls ``Markdown.reset()`` before each post, which is how
+    Python-Markdown converts several documents with one instance (``Markdown.reset``,
+    "should be called manually between calls to ``Markdown.convert``"); formatted
+    metadata (``Summary:``) goes through a second instance without the ``meta``
+    extension, as Pelican's reader does by deregistering it.
     """
+
+    _body_md: Markdown | None = None
+    _fields_md: Markdown | None = None
 
     def process_metadata(self, name, value):
         """Lists (``Tags:``, ``Actors:``, ``Events:``) may be separated by the Arabic
@@ -48,7 +64,7 @@ class EditionMarkdownReader(MarkdownReader):
         relative = os.path.relpath(source_path, self.settings["PATH"])
         folder = relative.split(os.sep, 1)[0]
         if folder == self.settings["DEFAULT_LANG"] or folder not in self.settings["EDITIONS"]:
-            return super().read(source_path)
+            return self._read_in_full(source_path)
         self._source_path = source_path
         with pelican_open(source_path) as text:
             header = text.split("\n\n", 1)[0]
@@ -58,6 +74,47 @@ class EditionMarkdownReader(MarkdownReader):
             if name not in metadata and name not in self.settings["FORMATTED_FIELDS"]:
                 metadata[name] = self.process_metadata(name, value)
         return "", metadata
+
+    def _read_in_full(self, source_path):
+        """Content and metadata of a post, as Pelican's ``MarkdownReader.read``."""
+        self._source_path = source_path
+        if self._body_md is None:
+            self._body_md = Markdown(**self.settings["MARKDOWN"])
+        self._md = self._body_md.reset()
+        with pelican_open(source_path) as text:
+            content = self._md.convert(text)
+        return content, self._parse_metadata(getattr(self._md, "Meta", {}))
+
+    def _parse_metadata(self, meta):
+        """Pelican's ``MarkdownReader._parse_metadata`` (4.12), with formatted fields
+        converted by a reused instance that has no ``meta`` extension."""
+        formatted_fields = self.settings["FORMATTED_FIELDS"]
+        output = {}
+        for name, value in meta.items():
+            name = name.lower()
+            if name in formatted_fields:
+                output[name] = self.process_metadata(
+                    name, self._fields_markdown().reset().convert("\n".join(value)))
+            elif not DUPLICATES_DEFINITIONS_ALLOWED.get(name, True):
+                if len(value) > 1:
+                    logger.warning("Duplicate definition of `%s` for %s. Using first one.",
+                                   name, self._source_path)
+                output[name] = self.process_metadata(name, value[0])
+            elif len(value) > 1:
+                output[name] = self.process_metadata(name, value)
+            else:
+                output[name] = self.process_metadata(name, value[0])
+        return output
+
+    def _fields_markdown(self) -> Markdown:
+        if self._fields_md is None:
+            config = dict(self.settings["MARKDOWN"])
+            meta = ("markdown.extensions.meta", "meta")
+            config["extensions"] = [e for e in config.get("extensions", []) if e not in meta]
+            config["extension_configs"] = {
+                k: v for k, v in config.get("extension_configs", {}).items() if k not in meta}
+            self._fields_md = Markdown(**config)
+        return self._fields_md
 
 
 def use_edition_reader(readers) -> None:
@@ -174,30 +231,35 @@ def check_pages(generator) -> None:
         generator.context[originals] = kept
 
 
-class _CachedURL:
-    """A stand-in for ``Content.url`` that computes a post's URL once.
+class _Cached:
+    """A stand-in for one of ``Content``'s URL properties (``url``, ``save_as``) that
+    computes a post's value once.
 
-    Pelican formats ``url`` from its settings at every access (about 0.1 ms); a build
-    reads it tens of thousands of times (lists, feeds, hreflang, sitemap, JSON-LD).  A
-    post's URL depends only on its metadata and settings, fixed once it is read.
+    Pelican formats them from its settings at every access (about 0.1 ms each); a build
+    reads ``url`` tens of thousands of times (lists, feeds, hreflang, sitemap, JSON-LD)
+    and ``save_as`` several times a post (validation, writing).  Both depend only on
+    the post's metadata and the settings, fixed once the post is read.
     """
 
-    def __init__(self, original: property) -> None:
+    def __init__(self, original: property, name: str) -> None:
         self.original = original
+        self.key = f"_nashra_{name}"
 
     def __get__(self, instance, owner=None):
         if instance is None:
             return self
         try:
-            return instance.__dict__["_nashra_url"]
+            return instance.__dict__[self.key]
         except KeyError:
-            url = instance.__dict__["_nashra_url"] = self.original.__get__(instance, owner)
-            return url
+            value = instance.__dict__[self.key] = self.original.__get__(instance, owner)
+            return value
 
 
 def cache_content_urls() -> None:
-    """Install :class:`_CachedURL` on Pelican's ``Content`` (once)."""
+    """Install :class:`_Cached` on Pelican's ``Content.url`` and ``Content.save_as``
+    (once)."""
     from pelican.contents import Content
 
-    if not isinstance(Content.__dict__.get("url"), _CachedURL):
-        Content.url = _CachedURL(Content.__dict__["url"])
+    for name in ("url", "save_as"):
+        if not isinstance(Content.__dict__.get(name), _Cached):
+            setattr(Content, name, _Cached(Content.__dict__[name], name))

@@ -12,6 +12,7 @@ import functools
 import io
 import os
 import re
+from collections.abc import Callable
 from urllib.parse import quote
 
 from babel.messages.mofile import write_mo
@@ -86,6 +87,38 @@ def reading_minutes(article, words_per_minute: int = 200) -> int:
     return max(1, round(words / words_per_minute))
 
 
+def cached_gettext(catalog) -> Callable[..., Markup]:
+    """A ``_()`` for templates that looks each message up once.
+
+    It behaves as Jinja's "new style" gettext with autoescaping (the message is
+    ``Markup``; ``%(name)s`` placeholders are filled with escaped values, and ``%%`` is
+    ``%`` even without them), but without Jinja's two context calls per use: a page
+    calls ``_()`` some twenty-five times, a build hundreds of thousands of times.
+
+    :param catalog: a ``gettext.NullTranslations`` (or Babel ``Translations``).
+    :returns: ``_(message: str, **variables) -> Markup``.
+    """
+    translated: dict[str, Markup] = {}
+    constant: dict[str, Markup] = {}
+
+    def gettext(message: str, **variables) -> Markup:
+        if not variables:
+            try:
+                return constant[message]
+            except KeyError:
+                pass
+        try:
+            text = translated[message]
+        except KeyError:
+            text = translated[message] = Markup(catalog.gettext(message))
+        if variables:
+            return text % variables
+        result = constant[message] = text % {}
+        return result
+
+    return gettext
+
+
 def install_template_helpers(generator) -> None:
     """``generator_init`` handler: gettext, Babel date filters and edition globals.
 
@@ -104,13 +137,12 @@ def install_template_helpers(generator) -> None:
     numbering = settings["EDITIONS"][lang].get("digits", "latn")
     words_per_minute = settings["EDITIONS"][lang].get("words_per_minute", 200)
     env = generator.env
+    catalog = load_catalog(settings["THEME"],
+                           plugin_settings.get(settings, "NASHRA_CATALOG_DIR"),
+                           plugin_settings.get(settings, "NASHRA_CATALOG_DOMAIN"), lang)
     env.add_extension("jinja2.ext.i18n")
-    env.install_gettext_translations(
-        load_catalog(settings["THEME"],
-                     plugin_settings.get(settings, "NASHRA_CATALOG_DIR"),
-                     plugin_settings.get(settings, "NASHRA_CATALOG_DOMAIN"), lang),
-        newstyle=True,
-    )
+    env.install_gettext_translations(catalog, newstyle=True)
+    env.globals["_"] = cached_gettext(catalog)
 
     def period(period_num: tuple[int, ...]) -> str:
         if len(period_num) == 1:
