@@ -7,8 +7,6 @@ with its language code: ``/ar/…``, ``/en/…`` (URL contract in design.md).
 
 import os
 
-from jinja2 import FileSystemBytecodeCache
-
 from nashra.slugs import SLUG_REGEX_SUBSTITUTIONS  # noqa: F401 (a Pelican setting)
 
 #: The editions, in the order the front door and the language switcher show them.
@@ -72,13 +70,7 @@ THEME_STATIC_DIR = "theme"
 THEME_STATIC_PATHS = ["static"] if _E == FRONT_DOOR_EDITION else []
 PLUGIN_PATHS = ["plugins"]
 PLUGINS = ["nashra_site"]
-# Compiled templates are kept in cache/jinja/ (Jinja's bytecode cache, keyed by each
-# template's source) so a rebuild does not compile the theme again in every
-# generator of both runs.
-_JINJA_CACHE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "cache", "jinja")
-os.makedirs(_JINJA_CACHE, exist_ok=True)
-JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True,
-                     "bytecode_cache": FileSystemBytecodeCache(_JINJA_CACHE)}
+JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}
 
 ARTICLE_TRANSLATION_ID = "translation_key"
 PAGE_TRANSLATION_ID = "translation_key"
@@ -87,10 +79,6 @@ SLUGIFY_USE_UNICODE = True
 DEFAULT_CATEGORY = EDITIONS[_E]["default_category"]
 USE_FOLDER_AS_CATEGORY = False
 DEFAULT_PAGINATION = 10
-# A story's summary (feeds, where Atom's <summary> and RSS's <description> carry it)
-# is its first paragraph, the standfirst, cut at 50 words; without this Pelican
-# reads the whole story to cut its first 50 words.
-SUMMARY_MAX_PARAGRAPHS = 1
 PAGINATION_PATTERNS = (
     (1, "{url}", "{save_as}"),
     (2, "{base_name}/page/{number}/", "{base_name}/page/{number}/index.html"),

@@ -67,17 +67,19 @@ LOG_COLUMNS = "400"
 def _swap_into_place(staging: Path, output: Path) -> None:
     """Replace ``output`` by ``staging`` with two renames, so no half-built site is left.
 
-    The previous site is moved aside into a hidden ``.{output}-old-*`` folder and
-    deleted by a detached process (a site of thousands of pages takes a second or
-    more to delete, and the new one is already in place); a folder left by a deletion
-    that was interrupted is deleted at the next build.
+    The previous site is moved aside into a hidden ``.{output}.nashra-old-*`` folder
+    and deleted by a detached process (a site of thousands of pages takes a second or
+    more to delete, and the new one is already in place).  Such a folder left by an
+    interrupted deletion is deleted at the next build; only folders of exactly that
+    shape (the name, and nothing inside but the old site) are touched.
     """
-    for leftover in output.parent.glob(f".{output.name}-old-*"):
-        shutil.rmtree(leftover, ignore_errors=True)
+    for leftover in output.parent.glob(f".{output.name}.nashra-old-*"):
+        if leftover.is_dir() and {p.name for p in leftover.iterdir()} <= {output.name}:
+            shutil.rmtree(leftover, ignore_errors=True)
     if not output.exists():
         staging.rename(output)
         return
-    old = Path(tempfile.mkdtemp(prefix=f".{output.name}-old-", dir=output.parent))
+    old = Path(tempfile.mkdtemp(prefix=f".{output.name}.nashra-old-", dir=output.parent))
     output.rename(old / output.name)
     staging.rename(output)
     subprocess.Popen([sys.executable, "-c", "import shutil, sys; shutil.rmtree(sys.argv[1])",
@@ -145,7 +147,8 @@ def build(c, production=False, output="output", content="content", verbose=False
     """
     output_path, content_path = Path(output).resolve(), Path(content).resolve()
     output_path.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{output_path.name}-", dir=output_path.parent))
+    staging = Path(tempfile.mkdtemp(prefix=f".{output_path.name}.nashra-build-",
+                                dir=output_path.parent))
     started = time.perf_counter()
     runs = {}
     for edition in _editions():

@@ -6,10 +6,10 @@ import re
 
 import pytest
 from conftest import ROOT
-from jinja2 import Environment
+from jinja2 import DictLoader, Environment, FileSystemBytecodeCache
 from markupsafe import Markup
 from nashra_site.editions import EditionMarkdownReader
-from nashra_site.i18n import cached_gettext, load_catalog
+from nashra_site.i18n import cached_gettext, compiled_template_cache, load_catalog
 from pelican.readers import MarkdownReader
 from pelican.settings import read_settings
 
@@ -103,3 +103,29 @@ def test_cached_gettext_renders_as_jinjas_newstyle_gettext(lang):
                 assert isinstance(fast(message), Markup) and fast(message) == expected
     if lang == "ar":
         assert fast("Tags") == "الوسوم"
+
+
+def test_compiled_templates_are_cached_per_environment_options(tmp_path):
+    """A template compiled without autoescaping must not be reused by an environment
+    that autoescapes (Jinja's own cache keys know only the template's source)."""
+    hostile = "<img src=x onerror=alert(1)>"
+
+    def render(cache_dir, autoescape, cache=compiled_template_cache):
+        env = Environment(loader=DictLoader({"tag.html": "<li>{{ tag }}</li>"}),
+                          autoescape=autoescape, trim_blocks=True)
+        env.bytecode_cache = cache(env)
+        env.bytecode_cache.directory = str(cache_dir)
+        return env.get_template("tag.html").render(tag=hostile)
+
+    ours = tmp_path / "ours"
+    ours.mkdir()
+    assert render(ours, autoescape=False) == f"<li>{hostile}</li>"
+    assert render(ours, autoescape=True) == "<li>&lt;img src=x onerror=alert(1)&gt;</li>"
+    assert render(ours, autoescape=True) == "<li>&lt;img src=x onerror=alert(1)&gt;</li>"
+    assert len(list(ours.iterdir())) == 2  # one compiled template per set of options
+    # The hazard: Jinja's cache without the options in its key serves the first one.
+    plain = tmp_path / "plain"
+    plain.mkdir()
+    render(plain, autoescape=False, cache=lambda env: FileSystemBytecodeCache())
+    assert render(plain, autoescape=True,
+                  cache=lambda env: FileSystemBytecodeCache()) == f"<li>{hostile}</li>"

@@ -1,4 +1,5 @@
-"""Templates in the edition's language: gettext catalogs and Babel dates.
+"""Templates in the edition's language: gettext catalogs and Babel dates (and the cache
+of compiled templates).
 
 Every visible string of the theme goes through gettext (``{{ _("Tags") }}``); the
 catalogs are ``theme/translations/{lang}/LC_MESSAGES/messages.po``, compiled in memory
@@ -9,15 +10,18 @@ edition's locale (:mod:`nashra.dates`), never through the process locale.
 from __future__ import annotations
 
 import functools
+import hashlib
 import io
 import os
 import re
 from collections.abc import Callable
 from urllib.parse import quote
 
+import jinja2
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.support import NullTranslations, Translations
+from jinja2 import Environment, FileSystemBytecodeCache
 from markupsafe import Markup
 
 from nashra.dates import (
@@ -93,7 +97,9 @@ def cached_gettext(catalog) -> Callable[..., Markup]:
     It behaves as Jinja's "new style" gettext with autoescaping (the message is
     ``Markup``; ``%(name)s`` placeholders are filled with escaped values, and ``%%`` is
     ``%`` even without them), but without Jinja's two context calls per use: a page
-    calls ``_()`` some twenty-five times, a build hundreds of thousands of times.
+    calls ``_()`` some twenty-five times, a build hundreds of thousands of times.  It
+    always escapes, as the theme autoescapes everywhere (inside a template's
+    ``{% autoescape false %}`` block Jinja's own ``_()`` would not).
 
     :param catalog: a ``gettext.NullTranslations`` (or Babel ``Translations``).
     :returns: ``_(message: str, **variables) -> Markup``.
@@ -119,8 +125,38 @@ def cached_gettext(catalog) -> Callable[..., Markup]:
     return gettext
 
 
+#: The ``Environment`` attributes that change the code a template compiles to
+#: (Jinja 3.1: the lexer's settings, then the compiler's).
+_COMPILE_OPTIONS = (
+    "block_start_string", "block_end_string", "variable_start_string",
+    "variable_end_string", "comment_start_string", "comment_end_string",
+    "line_statement_prefix", "line_comment_prefix", "trim_blocks", "lstrip_blocks",
+    "newline_sequence", "keep_trailing_newline", "optimized", "finalize", "autoescape",
+    "is_async", "code_generator_class",
+)
+
+
+def compiled_template_cache(env: Environment) -> FileSystemBytecodeCache:
+    """A bytecode cache for ``env``: compiled templates kept between builds.
+
+    Each of a Pelican run's generators has its own Jinja environment and compiles the
+    theme again, about 0.1 s a run.  Jinja keys a cached template by its name, path
+    and source, not by the environment's options (``autoescape``, ``trim_blocks``…),
+    which are compiled in: the file names here carry a digest of those options, of
+    the extensions and of Jinja's version, so a change of any of them compiles
+    afresh.  The folder is Jinja's default, per user, in the temporary folder.
+    """
+    options = [(name, repr(getattr(env, name, None))) for name in _COMPILE_OPTIONS]
+    options.append(("extensions", sorted(env.extensions)))
+    options.append(("jinja", jinja2.__version__))
+    digest = hashlib.sha256(repr(options).encode("utf-8")).hexdigest()[:20]
+    return FileSystemBytecodeCache(pattern=f"__nashra_{digest}_%s.cache")
+
+
 def install_template_helpers(generator) -> None:
-    """``generator_init`` handler: gettext, Babel date filters and edition globals.
+    """``generator_init`` handler: gettext (:func:`cached_gettext` as ``_``), Babel date
+    filters, edition globals, and the compiled-template cache
+    (:func:`compiled_template_cache`, unless ``NASHRA_TEMPLATE_CACHE`` is false).
 
     Filters: ``nashra_date`` (a date, CLDR long form, in the edition's digits),
     ``nashra_number`` (the edition's digits), ``nashra_reading_minutes``
@@ -143,6 +179,8 @@ def install_template_helpers(generator) -> None:
     env.add_extension("jinja2.ext.i18n")
     env.install_gettext_translations(catalog, newstyle=True)
     env.globals["_"] = cached_gettext(catalog)
+    if plugin_settings.get(settings, "NASHRA_TEMPLATE_CACHE"):
+        env.bytecode_cache = compiled_template_cache(env)
 
     def period(period_num: tuple[int, ...]) -> str:
         if len(period_num) == 1:

@@ -19,6 +19,10 @@ NASHRA_CATALOG_DIR = "translations"
 #: Gettext domain of the theme's catalogs.
 NASHRA_CATALOG_DOMAIN = "messages"
 
+#: Keep compiled templates between builds (Jinja's bytecode cache, in the user's
+#: temporary folder; see ``i18n.compiled_template_cache``).
+NASHRA_TEMPLATE_CACHE = True
+
 
 def get(settings: dict, name: str):
     """A plugin setting: pelicanconf's value, or this module's default."""
@@ -43,7 +47,7 @@ NASHRA_RELATED_ITEMS = 5
 #: How many co-mentioned actors an entity page lists.
 NASHRA_CO_MENTIONS = 8
 
-#: How many of the newest stories an entity's Atom feed holds (full content each).
+#: How many of the newest stories an entity's Atom feed holds (a summary each).
 NASHRA_ENTITY_FEED_ITEMS = 10
 
 #: Font files to self-host: Python package → resource paths inside it.  Copied to
