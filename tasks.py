@@ -64,6 +64,30 @@ _FATAL_MARK = "Warning or error encountered"
 LOG_COLUMNS = "400"
 
 
+def _remove_stale_staging(output: Path) -> None:
+    """Delete the staging folders of builds into ``output`` that were killed.
+
+    A staging folder is named after the process building it
+    (``.{output}.nashra-build-{pid}-*``); one whose process is gone is left over.
+    """
+    prefix = f".{output.name}.nashra-build-"
+    for folder in output.parent.glob(prefix + "*"):
+        pid = folder.name.removeprefix(prefix).split("-", 1)[0]
+        if pid.isdigit() and not _running(int(pid)):
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+def _running(pid: int) -> bool:
+    """Whether a process ``pid`` exists (signal 0 checks without signalling)."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # someone else's process
+        return True
+    return True
+
+
 def _swap_into_place(staging: Path, output: Path) -> None:
     """Replace ``output`` by ``staging`` with two renames, so no half-built site is left.
 
@@ -74,8 +98,11 @@ def _swap_into_place(staging: Path, output: Path) -> None:
     shape (the name, and nothing inside but the old site) are touched.
     """
     for leftover in output.parent.glob(f".{output.name}.nashra-old-*"):
-        if leftover.is_dir() and {p.name for p in leftover.iterdir()} <= {output.name}:
-            shutil.rmtree(leftover, ignore_errors=True)
+        try:  # it may vanish meanwhile: the previous build's deletion may be finishing
+            if {p.name for p in leftover.iterdir()} <= {output.name}:
+                shutil.rmtree(leftover, ignore_errors=True)
+        except OSError:
+            pass
     if not output.exists():
         staging.rename(output)
         return
@@ -147,8 +174,9 @@ def build(c, production=False, output="output", content="content", verbose=False
     """
     output_path, content_path = Path(output).resolve(), Path(content).resolve()
     output_path.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{output_path.name}.nashra-build-",
-                                dir=output_path.parent))
+    _remove_stale_staging(output_path)
+    staging = Path(tempfile.mkdtemp(
+        prefix=f".{output_path.name}.nashra-build-{os.getpid()}-", dir=output_path.parent))
     started = time.perf_counter()
     runs = {}
     for edition in _editions():

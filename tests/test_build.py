@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import re
 import shutil
 import time
@@ -317,3 +318,57 @@ def test_feed_summaries_open_the_story_with_absolute_links(site, lang):
     assert len(words) >= 40 and body.startswith(" ".join(words[:-1]))
     links = [a["href"] for a in summary.find_all("a")]
     assert links and all(h.startswith("http://localhost:8000/") for h in links)
+
+
+def test_a_short_story_keeps_its_text_in_entity_feeds(tmp_path):
+    """Pelican leaves an entry's summary out when it is the whole story; entity feeds,
+    which carry no content, must still give a short story's text."""
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content", content)
+    posts = {"en": ("Lavrov brief", "Lavrov spoke to reporters in Moscow."),
+             "ar": ("موجز لافروف", "تحدث لافروف إلى الصحفيين في موسكو.")}
+    for lang, (title, text) in posts.items():
+        (content / lang / "2021" / "brief.md").write_text(
+            f"Title: {title}\nDate: 2021-12-30\nSlug: brief\n\n{text}\n", encoding="utf-8")
+    output = build_site(tmp_path / "output", "--no-search", content=content)
+    for lang, (title, text) in posts.items():
+        raw = (output / lang / "actor" / "lavrov" / "atom.xml").read_text(encoding="utf-8")
+        entry = raw[raw.index(f"<title>{title}</title>"):].split("</entry>", 1)[0]
+        assert "<summary" in entry and "<content" not in entry
+        summary = feedparser.parse(raw.encode("utf-8")).entries[0].summary
+        assert BeautifulSoup(summary, "html.parser").get_text() == text
+
+
+def test_the_swap_survives_an_old_site_vanishing_meanwhile(tmp_path, monkeypatch):
+    """The previous build's background deletion may finish while the next build
+    looks at what it left: the new site must still be put in place."""
+    import tasks
+
+    output, staging = tmp_path / "site", tmp_path / ".site.nashra-build-x"
+    for folder, page in ((output, "old.html"), (staging, "new.html")):
+        folder.mkdir()
+        (folder / page).write_text(page, encoding="utf-8")
+    vanishing = tmp_path / ".site.nashra-old-abc"
+    vanishing.mkdir()
+    iterdir = Path.iterdir
+
+    def deleted_meanwhile(self):
+        if self == vanishing:
+            shutil.rmtree(vanishing)
+        return iterdir(self)
+
+    monkeypatch.setattr(Path, "iterdir", deleted_meanwhile)
+    tasks._swap_into_place(staging, output)
+    assert [p.name for p in output.iterdir()] == ["new.html"] and not staging.exists()
+
+
+def test_a_killed_builds_staging_folder_is_removed_by_the_next_build(tmp_path):
+    """Staging folders are named after their build's process: the next build deletes
+    those whose process is gone, and leaves a running build's alone."""
+    stale = tmp_path / ".output.nashra-build-999999999-abcd1234"  # no such process
+    running = tmp_path / f".output.nashra-build-{os.getpid()}-efgh5678"
+    for folder in (stale, running):
+        (folder / "en").mkdir(parents=True)
+        (folder / "en" / "index.html").write_text("half built", encoding="utf-8")
+    build_site(tmp_path / "output", "--no-search")
+    assert not stale.exists() and (running / "en" / "index.html").exists()

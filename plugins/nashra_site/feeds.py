@@ -47,7 +47,8 @@ def complete_feed(context: dict, feed) -> None:
     * URLs inside entry content are absolute (:func:`absolutize`, against the entry's
       own link);
     * feeds written while ``context["NASHRA_SUMMARY_FEED"]`` is true (entity feeds)
-      carry each story's summary, not its full text.
+      carry each story's summary, not its full text (a story shorter than its summary
+      would be carries its text as the summary).
     """
     feed.feed["language"] = context["DEFAULT_LANG"]
     feed_url = feed.feed.get("feed_url")
@@ -58,6 +59,8 @@ def complete_feed(context: dict, feed) -> None:
     for item in feed.items:
         item["unique_id_is_permalink"] = False
         if summary_only:  # entity feeds: summary and link, the story is on the site
+            # Pelican leaves the summary out when it is the whole story (a short one).
+            item["description"] = item.get("description") or item.get("content")
             item["content"] = None
         for key in ("content", "description"):
             if item.get(key):
