@@ -64,17 +64,24 @@ _FATAL_MARK = "Warning or error encountered"
 LOG_COLUMNS = "400"
 
 
-def _remove_stale_staging(output: Path) -> None:
-    """Delete the staging folders of builds into ``output`` that were killed.
-
-    A staging folder is named after the process building it
-    (``.{output}.nashra-build-{pid}-*``); one whose process is gone is left over.
+def _remove_leftovers(output: Path) -> None:
+    """Delete what earlier builds into ``output`` left next to it: the staging folder
+    of a build that was killed (``.{output}.nashra-build-{pid}-*``, its process gone)
+    and an old site whose background deletion was interrupted
+    (``.{output}.nashra-old-*``, holding nothing but the old site).  Nothing else is
+    touched, not even a look-alike name.
     """
-    prefix = f".{output.name}.nashra-build-"
-    for folder in output.parent.glob(prefix + "*"):
-        pid = folder.name.removeprefix(prefix).split("-", 1)[0]
+    staging = f".{output.name}.nashra-build-"
+    for folder in output.parent.glob(staging + "*"):
+        pid = folder.name.removeprefix(staging).split("-", 1)[0]
         if pid.isdigit() and not _running(int(pid)):
             shutil.rmtree(folder, ignore_errors=True)
+    for folder in output.parent.glob(f".{output.name}.nashra-old-*"):
+        try:  # it may vanish meanwhile: the previous build's deletion may be finishing
+            if {p.name for p in folder.iterdir()} <= {output.name}:
+                shutil.rmtree(folder, ignore_errors=True)
+        except OSError:
+            pass
 
 
 def _running(pid: int) -> bool:
@@ -93,16 +100,9 @@ def _swap_into_place(staging: Path, output: Path) -> None:
 
     The previous site is moved aside into a hidden ``.{output}.nashra-old-*`` folder
     and deleted by a detached process (a site of thousands of pages takes a second or
-    more to delete, and the new one is already in place).  Such a folder left by an
-    interrupted deletion is deleted at the next build; only folders of exactly that
-    shape (the name, and nothing inside but the old site) are touched.
+    more to delete, and the new one is already in place); if that deletion is
+    interrupted, the next build finishes it (:func:`_remove_leftovers`).
     """
-    for leftover in output.parent.glob(f".{output.name}.nashra-old-*"):
-        try:  # it may vanish meanwhile: the previous build's deletion may be finishing
-            if {p.name for p in leftover.iterdir()} <= {output.name}:
-                shutil.rmtree(leftover, ignore_errors=True)
-        except OSError:
-            pass
     if not output.exists():
         staging.rename(output)
         return
@@ -174,7 +174,7 @@ def build(c, production=False, output="output", content="content", verbose=False
     """
     output_path, content_path = Path(output).resolve(), Path(content).resolve()
     output_path.parent.mkdir(parents=True, exist_ok=True)
-    _remove_stale_staging(output_path)
+    _remove_leftovers(output_path)
     staging = Path(tempfile.mkdtemp(
         prefix=f".{output_path.name}.nashra-build-{os.getpid()}-", dir=output_path.parent))
     started = time.perf_counter()

@@ -339,17 +339,14 @@ def test_a_short_story_keeps_its_text_in_entity_feeds(tmp_path):
         assert BeautifulSoup(summary, "html.parser").get_text() == text
 
 
-def test_the_swap_survives_an_old_site_vanishing_meanwhile(tmp_path, monkeypatch):
+def test_leftovers_survive_an_old_site_vanishing_meanwhile(tmp_path, monkeypatch):
     """The previous build's background deletion may finish while the next build
-    looks at what it left: the new site must still be put in place."""
+    looks at what it left: that build must go on."""
     import tasks
 
-    output, staging = tmp_path / "site", tmp_path / ".site.nashra-build-x"
-    for folder, page in ((output, "old.html"), (staging, "new.html")):
-        folder.mkdir()
-        (folder / page).write_text(page, encoding="utf-8")
+    output = tmp_path / "site"
     vanishing = tmp_path / ".site.nashra-old-abc"
-    vanishing.mkdir()
+    (vanishing / "site").mkdir(parents=True)
     iterdir = Path.iterdir
 
     def deleted_meanwhile(self):
@@ -358,8 +355,8 @@ def test_the_swap_survives_an_old_site_vanishing_meanwhile(tmp_path, monkeypatch
         return iterdir(self)
 
     monkeypatch.setattr(Path, "iterdir", deleted_meanwhile)
-    tasks._swap_into_place(staging, output)
-    assert [p.name for p in output.iterdir()] == ["new.html"] and not staging.exists()
+    tasks._remove_leftovers(output)
+    assert list(iterdir(tmp_path)) == []
 
 
 def test_a_killed_builds_staging_folder_is_removed_by_the_next_build(tmp_path):

@@ -104,23 +104,16 @@ def cached_gettext(catalog) -> Callable[..., Markup]:
     :param catalog: a ``gettext.NullTranslations`` (or Babel ``Translations``).
     :returns: ``_(message: str, **variables) -> Markup``.
     """
-    translated: dict[str, Markup] = {}
-    constant: dict[str, Markup] = {}
+    @functools.cache
+    def translated(message: str) -> Markup:
+        return Markup(catalog.gettext(message))
+
+    @functools.cache
+    def constant(message: str) -> Markup:  # no placeholders: formatted once
+        return translated(message) % {}
 
     def gettext(message: str, **variables) -> Markup:
-        if not variables:
-            try:
-                return constant[message]
-            except KeyError:
-                pass
-        try:
-            text = translated[message]
-        except KeyError:
-            text = translated[message] = Markup(catalog.gettext(message))
-        if variables:
-            return text % variables
-        result = constant[message] = text % {}
-        return result
+        return translated(message) % variables if variables else constant(message)
 
     return gettext
 
